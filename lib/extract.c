@@ -114,7 +114,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 			b->cat = CAT_OUTSIDE;
 			continue;
 		}
-		be = boiler_ancestor(l, b->elem, l->elems[region].parent);
+		be = boiler_ancestor(l, b->elem, region);
 		if (be >= 0 && l->elems[be].words < 0.4 * rwords &&
 		    !((keep & PITH_KEEP_COMMENTS) &&
 		    l->elems[be].cat == CAT_COMMENTS)) {

@@ -8,7 +8,7 @@
 
 /* Elements whose content is raw text and dropped whole. */
 static const char *const dropped[] = {
-	"script", "style", "noscript", "template", "iframe", "noembed",
+	"script", "style", "template", "iframe", "noembed",
 	"noframes", "xmp", "svg", "math", "object", "canvas", NULL
 };
 

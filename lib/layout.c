@@ -259,7 +259,7 @@ static int
 skipped_tag(GumboTag t)
 {
 	switch (t) {
-	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
 	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_BUTTON:
 	case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
 	case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
@@ -465,8 +465,12 @@ walk_element(struct walker *w, const GumboNode *n)
 		}
 		return;
 	}
-	if (skipped_tag(t) || is_hidden(n))
+	if (skipped_tag(t))
 		return;
+	if (!w->l->include_hidden && is_hidden(n)) {
+		w->l->hidden_skipped++;
+		return;
+	}
 	if (t == GUMBO_TAG_BR) {
 		line_break(w);
 		return;
@@ -615,12 +619,14 @@ walk(struct walker *w, const GumboNode *n)
 }
 
 void
-pith_layout_build(const GumboNode *root, int want_md, struct pith_layout *l)
+pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
+    struct pith_layout *l)
 {
 	struct walker w;
 
 	memset(l, 0, sizeof *l);
 	l->want_md = want_md;
+	l->include_hidden = include_hidden;
 	memset(&w, 0, sizeof w);
 	w.l = l;
 	w.cur_elem = -1;

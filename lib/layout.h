@@ -70,10 +70,14 @@ struct pith_layout {
 	struct pbuf text;
 	struct pbuf md;		/* only with want_md */
 	int want_md;
+	int include_hidden;	/* walk hidden elements too */
+	size_t hidden_skipped;	/* hidden elements not walked */
 	const char *title;	/* <title> text (in the tree) */
 };
 
-void pith_layout_build(const GumboNode *root, int want_md,
+/* include_hidden: lay out elements marked hidden as well (React and
+ * similar pages ship their whole content in a hidden element). */
+void pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
     struct pith_layout *l);
 void pith_layout_free(struct pith_layout *l);
 

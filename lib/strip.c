@@ -70,6 +70,27 @@ explain(const struct pith_layout *l, struct pbuf *out)
 	}
 }
 
+#define MIN_VISIBLE_WORDS 30
+
+static void
+select_content(struct pith_layout *l, const struct pith_strip_opts *o)
+{
+	int region = pith_extract_region(l, o->bias);
+
+	pith_extract_select(l, region, o->bias, o->keep);
+}
+
+static size_t
+kept_words(const struct pith_layout *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nblocks; i++)
+		if (l->blocks[i].keep)
+			n += (size_t)l->blocks[i].words;
+	return n;
+}
+
 int
 pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
     struct pith_strip_result *r, const char **err)
@@ -89,14 +110,19 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		*err = "HTML parser failed";
 		return -1;
 	}
-	pith_layout_build(dom.out->root, o->markdown, &l);
+	pith_layout_build(dom.out->root, o->markdown, 0, &l);
 	if (o->all) {
 		for (i = 0; i < l.nblocks; i++)
 			l.blocks[i].keep = 1, l.blocks[i].cat = CAT_CONTENT;
 	} else {
-		int region = pith_extract_region(&l, o->bias);
-
-		pith_extract_select(&l, region, o->bias, o->keep);
+		select_content(&l, o);
+		if (kept_words(&l) < MIN_VISIBLE_WORDS && l.hidden_skipped) {
+			/* Little visible text but hidden elements: a page
+			 * whose script reveals its content. Read it all. */
+			pith_layout_free(&l);
+			pith_layout_build(dom.out->root, o->markdown, 1, &l);
+			select_content(&l, o);
+		}
 	}
 	render(&l, o, &r->text);
 	if (o->explain)

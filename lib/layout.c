@@ -35,7 +35,7 @@ static const struct {
 	{"footer", CAT_FOOTER, 1}, {"colophon", CAT_FOOTER, 0},
 	{"copyright", CAT_FOOTER, 0},
 	{"sidebar", CAT_SIDEBAR, 1}, {"rail", CAT_SIDEBAR, 0},
-	{"widget", CAT_SIDEBAR, 1}, {"aside", CAT_SIDEBAR, 0},
+	{"aside", CAT_SIDEBAR, 0},
 	{"breadcrumb", CAT_BREADCRUMB, 1}, {"breadcrumbs", CAT_BREADCRUMB, 0},
 	{"cookie", CAT_CONSENT, 1}, {"consent", CAT_CONSENT, 1},
 	{"gdpr", CAT_CONSENT, 0}, {"cmp", CAT_CONSENT, 0},
@@ -101,6 +101,7 @@ name_cat(const char *s, int *positive)
 	char w[32];
 	size_t n = 0;
 	enum pith_cat c = CAT_NONE, r;
+	int negated = 0;
 
 	if (s == NULL)
 		return CAT_NONE;
@@ -111,9 +112,18 @@ name_cat(const char *s, int *positive)
 			continue;
 		}
 		if (n > 0 && n < sizeof w) {
-			r = word_cat(w, n, positive);
-			if (c == CAT_NONE)
-				c = r;
+			/* "no-sidebar", "has-sidebar": a layout switch, not a
+			 * sidebar. */
+			if ((n == 2 && strncmp(w, "no", 2) == 0) ||
+			    (n == 3 && strncmp(w, "has", 3) == 0) ||
+			    (n == 4 && strncmp(w, "with", 4) == 0))
+				negated = 1;
+			else {
+				r = word_cat(w, n, positive);
+				if (c == CAT_NONE && !negated)
+					c = r;
+				negated = 0;
+			}
 		}
 		n = 0;
 		if (*s == '\0')
@@ -162,6 +172,10 @@ classify_elem(const GumboNode *n, struct pith_elem *e)
 	enum pith_cat c;
 
 	switch (t) {
+	case GUMBO_TAG_HTML:
+	case GUMBO_TAG_BODY:
+		/* Their class lists describe the whole page's layout. */
+		return;
 	case GUMBO_TAG_NAV:
 		e->flags |= E_BOILER, e->cat = CAT_NAV;
 		return;

@@ -13,6 +13,10 @@
 
 #include "extract.h"
 
+/* Words of non-comment text in a region that make it an article with
+ * comments rather than a discussion thread. */
+#define COMMENTS_ARTICLE_WORDS 120
+
 static double
 block_goodness(const struct pith_block *b, int bias)
 {
@@ -96,12 +100,49 @@ pith_extract_region(struct pith_layout *l, int bias)
 	return best;
 }
 
+/* Words of the region under boilerplate markup, per category: when one
+ * category covers most of the region it is the content (a forum thread
+ * is a run of "comment" elements, a product grid a run of "teaser"s). */
+static void
+category_cover(const struct pith_layout *l, int region, double *cover)
+{
+	size_t i;
+
+	memset(cover, 0, CAT_COUNT * sizeof *cover);
+	for (i = 0; i < l->nblocks; i++) {
+		const struct pith_block *b = &l->blocks[i];
+		int be;
+
+		if (!is_inside(l, b->elem, region))
+			continue;
+		be = boiler_ancestor(l, b->elem, region);
+		if (be >= 0)
+			cover[l->elems[be].cat] += b->words;
+	}
+}
+
+static int
+category_is_content(const double *cover, enum pith_cat c, double rwords)
+{
+	if (cover[c] < 0.5 * rwords)
+		return 0;
+	/* Comments are the content of a thread, not of an article: an
+	 * article's own text beside them decides. */
+	if (c == CAT_COMMENTS && rwords - cover[c] >= COMMENTS_ARTICLE_WORDS)
+		return 0;
+	return 1;
+}
+
 void
 pith_extract_select(struct pith_layout *l, int region, int bias,
     unsigned keep)
 {
 	size_t i;
 	double rwords = region >= 0 ? l->elems[region].words : 0;
+	double cover[CAT_COUNT];
+
+	if (region >= 0)
+		category_cover(l, region, cover);
 
 	for (i = 0; i < l->nblocks; i++) {
 		struct pith_block *b = &l->blocks[i];
@@ -116,6 +157,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		be = boiler_ancestor(l, b->elem, region);
 		if (be >= 0 && l->elems[be].words < 0.4 * rwords &&
+		    !category_is_content(cover, l->elems[be].cat, rwords) &&
 		    !((keep & PITH_KEEP_COMMENTS) &&
 		    l->elems[be].cat == CAT_COMMENTS)) {
 			b->cat = l->elems[be].cat;

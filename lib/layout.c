@@ -38,7 +38,7 @@ static const struct {
 	{"aside", CAT_SIDEBAR, 0},
 	{"breadcrumb", CAT_BREADCRUMB, 1}, {"breadcrumbs", CAT_BREADCRUMB, 0},
 	{"cookie", CAT_CONSENT, 1}, {"consent", CAT_CONSENT, 1},
-	{"gdpr", CAT_CONSENT, 0}, {"cmp", CAT_CONSENT, 0},
+	{"gdpr", CAT_CONSENT, 0},
 	{"newsletter", CAT_NEWSLETTER, 1}, {"subscribe", CAT_NEWSLETTER, 1},
 	{"subscription", CAT_NEWSLETTER, 1}, {"signup", CAT_NEWSLETTER, 1},
 	{"optin", CAT_NEWSLETTER, 0},
@@ -641,6 +641,7 @@ pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
 	memset(l, 0, sizeof *l);
 	l->want_md = want_md;
 	l->include_hidden = include_hidden;
+	l->region = -1;
 	memset(&w, 0, sizeof w);
 	w.l = l;
 	w.cur_elem = -1;

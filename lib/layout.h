@@ -73,6 +73,7 @@ struct pith_layout {
 	int include_hidden;	/* walk hidden elements too */
 	size_t hidden_skipped;	/* hidden elements not walked */
 	const char *title;	/* <title> text (in the tree) */
+	int region;		/* main region element, -1 before */
 };
 
 /* include_hidden: lay out elements marked hidden as well (React and

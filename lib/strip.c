@@ -54,6 +54,16 @@ explain(const struct pith_layout *l, struct pbuf *out)
 {
 	size_t i;
 
+	if (l->region >= 0) {
+		const struct pith_elem *e = &l->elems[l->region];
+		const char *cls = pith_dom_attr(e->node, "class");
+		const char *id = pith_dom_attr(e->node, "id");
+
+		pbuf_printf(out, "# region: <%s%s%s%s%s%s> words=%d score=%.1f\n",
+		    gumbo_normalized_tagname(e->node->v.element.tag),
+		    id ? " id=" : "", id ? id : "", cls ? " class=" : "",
+		    cls ? cls : "", "", e->words, e->score);
+	}
 	for (i = 0; i < l->nblocks; i++) {
 		const struct pith_block *b = &l->blocks[i];
 		const GumboNode *n = l->elems[b->elem].node;
@@ -75,9 +85,8 @@ explain(const struct pith_layout *l, struct pbuf *out)
 static void
 select_content(struct pith_layout *l, const struct pith_strip_opts *o)
 {
-	int region = pith_extract_region(l, o->bias);
-
-	pith_extract_select(l, region, o->bias, o->keep);
+	l->region = pith_extract_region(l, o->bias);
+	pith_extract_select(l, l->region, o->bias, o->keep);
 }
 
 static size_t

@@ -296,9 +296,10 @@ pith_src_open(const char *path)
 	s->owns_fd = path != NULL;
 	s->out = xmalloc(OUT_SIZE);
 
-	/* Sniff the gzip magic from the first raw bytes. */
+	/* Sniff the gzip magic from the first raw bytes (at most RAW_SIZE,
+	   so they fit raw[] when the input is gzip). */
 	while (s->out_len < 2 && !s->eof)
-		if (raw_fill(s, s->out, &s->out_len, OUT_SIZE) < 0)
+		if (raw_fill(s, s->out, &s->out_len, RAW_SIZE) < 0)
 			break;
 	if (s->out_len >= 2 && s->out[0] == 0x1f && s->out[1] == 0x8b) {
 		s->gzip = 1;

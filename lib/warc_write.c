@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <openssl/sha.h>
 #include <zlib.h>
 
 #include "warc.h"
@@ -73,30 +72,6 @@ pith_warc_now(char buf[32])
 
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-void
-pith_warc_digest(const void *data, size_t len, char buf[40])
-{
-	static const char b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-	unsigned char md[SHA_DIGEST_LENGTH];
-	unsigned int acc = 0, bits = 0;
-	size_t i;
-	char *o = buf;
-
-	SHA1(data, len, md);
-	memcpy(o, "sha1:", 5);
-	o += 5;
-	/* 160 bits make exactly 32 base32 digits: no padding. */
-	for (i = 0; i < sizeof md; i++) {
-		acc = (acc << 8) | md[i];
-		bits += 8;
-		while (bits >= 5) {
-			*o++ = b32[(acc >> (bits - 5)) & 31];
-			bits -= 5;
-		}
-	}
-	*o = '\0';
 }
 
 /* Header values must stay on one line: a CR or LF in them would end the

@@ -292,7 +292,7 @@ parse_length(const char *s, uint64_t *out)
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9')
 			return -1;
-		if (v > (UINT64_MAX - 9) / 10)
+		if (v > (UINT64_MAX - (uint64_t)(*s - '0')) / 10)
 			return -1;
 		v = v * 10 + (uint64_t)(*s - '0');
 	}
@@ -383,6 +383,9 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 	int rc;
 
 	chomp(&r->line);
+	while (r->line.len > 0 && (r->line.p[r->line.len - 1] == ' ' ||
+	    r->line.p[r->line.len - 1] == '\t'))
+		r->line.p[--r->line.len] = '\0';
 	if (strcmp(r->line.p, "WARC/1.0") != 0 &&
 	    strcmp(r->line.p, "WARC/1.1") != 0) {
 		report(r, at, "bad version line \"%.40s\"", r->line.p);

@@ -16,7 +16,7 @@
 static char su_dir[256];
 
 /* A fresh path in a private temporary directory (removed at exit). */
-static const char * __attribute__((unused))
+static __attribute__((unused)) const char *
 su_path(const char *name)
 {
 	static char path[512];
@@ -35,7 +35,7 @@ su_path(const char *name)
 	return path;
 }
 
-static void __attribute__((unused))
+static __attribute__((unused)) void
 su_cleanup(void)
 {
 	char cmd[600];
@@ -47,7 +47,7 @@ su_cleanup(void)
 		fprintf(stderr, "cannot remove %s\n", su_dir);
 }
 
-static const char * __attribute__((unused))
+static __attribute__((unused)) const char *
 su_write(const char *name, const void *data, size_t len)
 {
 	const char *path = su_path(name);
@@ -62,7 +62,7 @@ su_write(const char *name, const void *data, size_t len)
 
 /* Appends `data` compressed as one gzip member (or zlib / raw deflate
  * with window_bits 15 / -15). */
-static void __attribute__((unused))
+static __attribute__((unused)) void
 su_deflate(struct pbuf *out, const void *data, size_t len, int window_bits)
 {
 	z_stream z;
@@ -90,7 +90,7 @@ su_deflate(struct pbuf *out, const void *data, size_t len, int window_bits)
  * text (static, NUL-terminated, truncated at 64 KiB). */
 static int su_saved_fd = -1;
 
-static void __attribute__((unused))
+static __attribute__((unused)) void
 su_capture_begin(void)
 {
 	int fd;
@@ -102,7 +102,7 @@ su_capture_begin(void)
 	close(fd);
 }
 
-static const char * __attribute__((unused))
+static __attribute__((unused)) const char *
 su_capture_end(void)
 {
 	static char text[65536];

@@ -8,6 +8,7 @@
 #include "extract.h"
 #include "htmlprep.h"
 #include "layout.h"
+#include "meta.h"
 #include "strip.h"
 
 /* Consecutive list items of one list, rows of one table, stay on
@@ -128,6 +129,10 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		*err = "HTML parser failed";
 		return -1;
 	}
+	for (i = 0; i < prep.njsonld; i++)
+		pith_meta_from_jsonld(prep.jsonld[i].p, prep.jsonld[i].len,
+		    &r->meta);
+	pith_meta_from_tree(dom.out->root, &r->meta);
 	pith_layout_build(dom.out->root, o->markdown, 0, &l);
 	if (o->all) {
 		for (i = 0; i < l.nblocks; i++)

@@ -189,9 +189,11 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 
 		b->keep = 0;
 		b->cat = CAT_CONTENT;
+		b->why = -1;
 		if (region < 0 || !is_inside(l, b->elem, region)) {
 			be = boiler_ancestor(l, b->elem, -1);
 			b->cat = be >= 0 ? l->elems[be].cat : CAT_OUTSIDE;
+			b->why = be;
 			continue;
 		}
 		be = boiler_ancestor(l, b->elem, region);
@@ -204,6 +206,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		    !((keep & PITH_KEEP_COMMENTS) &&
 		    l->elems[be].cat == CAT_COMMENTS)) {
 			b->cat = l->elems[be].cat;
+			b->why = be;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40) {

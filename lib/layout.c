@@ -106,6 +106,18 @@ name_cat(const char *s, int *positive)
 	if (s == NULL)
 		return CAT_NONE;
 	for (;; s++) {
+		/* WordPress and similar put the post's taxonomy in its class
+		 * list ("category-promo", "tag-ads"): skip those tokens. */
+		if (n == 0 && (s[0] != '\0') &&
+		    (strncmp(s, "category-", 9) == 0 ||
+		    strncmp(s, "tag-", 4) == 0 ||
+		    strncmp(s, "tags-", 5) == 0)) {
+			while (*s && *s != ' ')
+				s++;
+			if (*s == '\0')
+				break;
+			continue;
+		}
 		if (isalpha((unsigned char)*s)) {
 			if (n < sizeof w)
 				w[n++] = (char)tolower((unsigned char)*s);

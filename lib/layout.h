@@ -61,6 +61,7 @@ struct pith_block {
 	double g;
 	int keep;
 	enum pith_cat cat;
+	int why;		/* element whose markup decided, or -1 */
 };
 
 struct pith_layout {

@@ -65,6 +65,12 @@ pith_encoding_for_label(const char *label, size_t len)
 	return e ? e->name : NULL;
 }
 
+const char *
+pith_encoding_nth(size_t i)
+{
+	return i < PITH_ENC_COUNT ? pith_encodings[i].name : NULL;
+}
+
 const struct pith_encoding *
 pith_encoding_find(const char *name)
 {

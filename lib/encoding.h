@@ -11,6 +11,10 @@
  * NULL for an unknown label. Case and surrounding whitespace ignored. */
 const char *pith_encoding_for_label(const char *label, size_t len);
 
+/* The i-th of the 40 WHATWG encodings in the standard's order ("UTF-8"
+ * first), NULL past the last. */
+const char *pith_encoding_nth(size_t i);
+
 /* The HTML Standard's "determine the character encoding" for `data`:
  * BOM, then `transport` (a charset label from HTTP, may be NULL), then
  * the <meta> prescan, then: UTF-8 if the bytes are valid UTF-8, else

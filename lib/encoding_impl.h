@@ -11,6 +11,7 @@
 
 #define PITH_ENC_COUNT		40
 #define PITH_LABEL_COUNT	228
+#define PITH_GB18030_RANGES	207
 
 enum pith_enc_kind {
 	PITH_ENC_UTF8,
@@ -35,6 +36,8 @@ struct pith_label {
 
 extern const struct pith_encoding pith_encodings[];
 extern const struct pith_label pith_labels[];
+/* index-gb18030-ranges.txt: {pointer, code point}, ascending. */
+extern const uint32_t pith_gb18030_ranges[][2];
 
 /* The entry for a canonical name (exact, case-insensitive) or a label;
  * NULL when neither. */
@@ -45,8 +48,18 @@ const struct pith_encoding *pith_encoding_find(const char *name);
 /* Appends code point cp (< 0x110000, not a surrogate) as UTF-8. */
 void pith_put_utf8(struct pbuf *out, unsigned long cp);
 
-/* Multi-byte (CJK) decoding through iconv(3); see encoding_cjk.c. */
+/* The multi-byte decoders (encoding_cjk.c): the WHATWG algorithms over
+ * the indexes below. */
 size_t pith_decode_cjk(const struct pith_encoding *enc, const void *data,
     size_t len, struct pbuf *out);
+
+enum pith_cjk_index {
+	PITH_JIS0208, PITH_JIS0212, PITH_EUC_KR, PITH_GB18030, PITH_BIG5,
+	PITH_CJK_INDEX_COUNT
+};
+
+/* An index as pointer -> code point (0: no entry), `*size` pointers;
+ * built from iconv(3) on first use (encoding_cjk_index.c). */
+const uint32_t *pith_cjk_index(enum pith_cjk_index which, size_t *size);
 
 #endif

@@ -84,34 +84,6 @@ pith_encoding_find(const char *name)
 	return find_label(name, strlen(name));
 }
 
-void
-pith_put_utf8(struct pbuf *out, unsigned long cp)
-{
-	char s[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		s[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | cp >> 6);
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | cp >> 12);
-		s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		s[0] = (char)(0xF0 | cp >> 18);
-		s[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		s[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	pbuf_append(out, s, n);
-}
-
 /* Single-byte encodings and x-user-defined (table == NULL): bytes below
  * 0x80 are ASCII, the others go through the 128-entry table, so one
  * input byte makes at most three output bytes. Output is written in
@@ -181,8 +153,8 @@ decode_utf16(int big_endian, const unsigned char *p, size_t len,
 		    (unsigned)p[i + 1] << 8 | p[i];
 		if (lead != 0) {
 			if (unit >= 0xDC00 && unit <= 0xDFFF) {
-				pith_put_utf8(out, 0x10000 +
-				    ((unsigned long)(lead - 0xD800) << 10) +
+				pith_emit_utf8(out, 0x10000 +
+				    ((uint32_t)(lead - 0xD800) << 10) +
 				    (unit - 0xDC00));
 				lead = 0;
 				continue;
@@ -196,15 +168,14 @@ decode_utf16(int big_endian, const unsigned char *p, size_t len,
 		else if (unit >= 0xDC00 && unit <= 0xDFFF) {
 			pbuf_append(out, PITH_UTF8_FFFD, 3);
 			errors++;
-		} else if (unit < 0x80)
-			pbuf_putc(out, (int)unit);
-		else
-			pith_put_utf8(out, unit);
+		} else
+			pith_emit_utf8(out, unit);
 	}
 	if (lead != 0 || (len & 1)) {
 		pbuf_append(out, PITH_UTF8_FFFD, 3);
 		errors++;
 	}
+	out->p[out->len] = '\0';
 	return errors;
 }
 

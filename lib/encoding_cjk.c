@@ -22,10 +22,7 @@ struct dec {
 static void
 emit(struct dec *d, uint32_t cp)
 {
-	if (cp < 0x80)
-		pbuf_putc(d->out, (int)cp);
-	else
-		pith_put_utf8(d->out, cp);
+	pith_emit_utf8(d->out, cp);
 }
 
 static void
@@ -469,5 +466,6 @@ pith_decode_cjk(const struct pith_encoding *enc, const void *data,
 		decode_big5(&d);
 	else if (strcmp(name, "EUC-KR") == 0)
 		decode_euc_kr(&d);
+	out->p[out->len] = '\0';
 	return d.errors;
 }

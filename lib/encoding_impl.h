@@ -45,8 +45,38 @@ const struct pith_encoding *pith_encoding_find(const char *name);
 
 #define PITH_UTF8_FFFD	"\xEF\xBF\xBD"
 
-/* Appends code point cp (< 0x110000, not a surrogate) as UTF-8. */
-void pith_put_utf8(struct pbuf *out, unsigned long cp);
+/* Appends code point cp (< 0x110000, not a surrogate) as UTF-8, inline
+ * for the decoders' inner loops. Leaves out->p without its terminating
+ * NUL, which the caller writes when done (out->p[out->len] = '\0': there
+ * is always room for it). */
+static inline void
+pith_emit_utf8(struct pbuf *out, uint32_t cp)
+{
+	unsigned char *s;
+
+	if (out->cap - out->len < 5)
+		pbuf_reserve(out, 4096);
+	s = (unsigned char *)out->p + out->len;
+	if (cp < 0x80) {
+		s[0] = (unsigned char)cp;
+		out->len += 1;
+	} else if (cp < 0x800) {
+		s[0] = (unsigned char)(0xC0 | cp >> 6);
+		s[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		out->len += 2;
+	} else if (cp < 0x10000) {
+		s[0] = (unsigned char)(0xE0 | cp >> 12);
+		s[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		s[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		out->len += 3;
+	} else {
+		s[0] = (unsigned char)(0xF0 | cp >> 18);
+		s[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+		s[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		s[3] = (unsigned char)(0x80 | (cp & 0x3F));
+		out->len += 4;
+	}
+}
 
 /* The multi-byte decoders (encoding_cjk.c): the WHATWG algorithms over
  * the indexes below. */

@@ -438,6 +438,172 @@ test_utf16(void)
 	DEC("UTF-16BE", "", "", 0, "empty input");
 }
 
+/* The WHATWG UTF-8 decoder written out byte by byte as the standard
+ * states it: the reference for the word-at-a-time code. */
+static size_t
+reference_utf8(const unsigned char *p, size_t len, struct pbuf *out)
+{
+	unsigned long cp = 0;
+	unsigned needed = 0, seen = 0, lower = 0x80, upper = 0xBF, b;
+	size_t i = 0, errors = 0;
+	char u[4];
+
+	while (i <= len) {
+		if (i == len) {
+			if (needed) {
+				pbuf_append(out, FFFD, 3);
+				errors++;
+			}
+			break;
+		}
+		b = p[i];
+		if (needed == 0) {
+			i++;
+			if (b < 0x80)
+				pbuf_putc(out, (int)b);
+			else if (b >= 0xC2 && b <= 0xDF) {
+				needed = 1;
+				cp = b & 0x1F;
+			} else if (b >= 0xE0 && b <= 0xEF) {
+				lower = b == 0xE0 ? 0xA0 : 0x80;
+				upper = b == 0xED ? 0x9F : 0xBF;
+				needed = 2;
+				cp = b & 0xF;
+			} else if (b >= 0xF0 && b <= 0xF4) {
+				lower = b == 0xF0 ? 0x90 : 0x80;
+				upper = b == 0xF4 ? 0x8F : 0xBF;
+				needed = 3;
+				cp = b & 0x7;
+			} else {
+				pbuf_append(out, FFFD, 3);
+				errors++;
+			}
+			continue;
+		}
+		if (b < lower || b > upper) {
+			/* the byte is read again */
+			cp = needed = seen = 0;
+			lower = 0x80;
+			upper = 0xBF;
+			pbuf_append(out, FFFD, 3);
+			errors++;
+			continue;
+		}
+		i++;
+		lower = 0x80;
+		upper = 0xBF;
+		cp = cp << 6 | (b & 0x3F);
+		if (++seen < needed)
+			continue;
+		if (cp < 0x800) {
+			u[0] = (char)(0xC0 | cp >> 6);
+			u[1] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 2);
+		} else if (cp < 0x10000) {
+			u[0] = (char)(0xE0 | cp >> 12);
+			u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+			u[2] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 3);
+		} else {
+			u[0] = (char)(0xF0 | cp >> 18);
+			u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+			u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+			u[3] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 4);
+		}
+		cp = needed = seen = 0;
+	}
+	return errors;
+}
+
+static unsigned long rng = 42;
+
+static unsigned
+next_random(void)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33);
+}
+
+/* Random strings made mostly of the bytes that matter. */
+static void
+test_utf8_random(void)
+{
+	static const unsigned char pick[] = {
+		'a', ' ', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+		0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+		0xF3, 0xF4, 0xF5, 0xFF
+	};
+	unsigned char in[64];
+	struct pbuf got = PBUF_INIT, want = PBUF_INIT;
+	size_t n, i, e1, e2;
+	int round, bad = 0;
+
+	for (round = 0; round < 200000; round++) {
+		n = next_random() % sizeof in;
+		for (i = 0; i < n; i++)
+			in[i] = next_random() % 4 == 0 ? 'x' :
+			    pick[next_random() % sizeof pick];
+		pbuf_reset(&got);
+		pbuf_reset(&want);
+		pbuf_reserve(&got, 0);
+		pbuf_reserve(&want, 0);
+		e1 = pith_utf8_sanitize(in, n, &got);
+		e2 = reference_utf8(in, n, &want);
+		if (e1 != e2 || got.len != want.len ||
+		    memcmp(got.p, want.p, got.len) != 0 ||
+		    (pith_utf8_valid(in, n) != 0) != (e2 == 0)) {
+			if (bad++ < 3) {
+				printf("# input:");
+				for (i = 0; i < n; i++)
+					printf(" %02X", in[i]);
+				printf("\n");
+			}
+		}
+	}
+	tap_is_int(bad, 0, "UTF-8: 200000 random strings as the standard's "
+	    "byte-by-byte decoder gives them");
+	pbuf_free(&got);
+	pbuf_free(&want);
+}
+
+/* Random markup: the prescan must neither crash nor return a name
+ * that is not canonical. */
+static void
+test_prescan_random(void)
+{
+	static const char *const pick[] = {
+		"<", ">", "<meta", "<meta ", "<META\t", "/", "=", "'", "\"",
+		" ", "charset", "http-equiv", "content-type", "content",
+		"text/html;", "charset=", "latin2", "utf-16", "koi8-r", "<!--",
+		"-->", "<!", "</", "<?", "<p", "<head>", "</head>", "<body>",
+		"x", ";", "\n", "\0"
+	};
+	char in[2600];
+	const char *name, *back;
+	size_t n, k;
+	int round, bad = 0;
+
+	for (round = 0; round < 20000; round++) {
+		n = 0;
+		while (n < sizeof in - 32 && next_random() % 300 != 0) {
+			k = next_random() % (sizeof pick / sizeof pick[0]);
+			memcpy(in + n, pick[k], strlen(pick[k]) + (k == 31));
+			n += strlen(pick[k]) + (k == 31);
+		}
+		name = pith_sniff_html(in, n, NULL);
+		back = name ? pith_encoding_for_label(name, strlen(name)) : NULL;
+		if (back == NULL || strcmp(back, name) != 0)
+			bad++;
+		name = pith_prescan_meta(in, n);
+		if (name != NULL && ((back = pith_encoding_for_label(name,
+		    strlen(name))) == NULL || strcmp(back, name) != 0))
+			bad++;
+	}
+	tap_is_int(bad, 0, "prescan: 20000 random tag soups give canonical "
+	    "names");
+}
+
 int
 main(void)
 {
@@ -448,6 +614,8 @@ main(void)
 	test_single_byte();
 	test_utf8();
 	test_utf16();
+	test_utf8_random();
+	test_prescan_random();
 	if (shared != NULL) {
 		snprintf(whatwg, sizeof whatwg,
 		    "%s/conformance/encoding/whatwg", shared);

@@ -11,9 +11,11 @@
  * the scan goes on while the document is still in its head (only html,
  * head, base, link, meta, noscript, object, script, style and title
  * start tags and their end tags other than </head> and </html> seen so
- * far), and stops at the first tag beyond byte 1024 that is not. So a
- * meta after long comments or scripts in the head is found; one in the
- * body is not. pith_prescan_meta is the plain 1024-byte prescan. */
+ * far; tags inside script, style, title and noscript do not count, as
+ * they are text to a browser), and stops at the first tag beyond byte
+ * 1024 that is not. So a meta after long comments or scripts in the head
+ * is found; one in the body is not. pith_prescan_meta is the plain
+ * 1024-byte prescan. */
 #include <string.h>
 #include <strings.h>
 
@@ -225,6 +227,19 @@ scan_meta(struct scan *s, const char **found)
 	return 1;
 }
 
+static int
+name_is(const unsigned char *p, size_t n, const char *name)
+{
+	size_t i;
+
+	if (n != strlen(name))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(p[i]) != (unsigned char)name[i])
+			return 0;
+	return 1;
+}
+
 /* Does a start (or end) tag named by p[0..n) keep us in the head? */
 static int
 head_tag(const unsigned char *p, size_t n, int end)
@@ -233,18 +248,28 @@ head_tag(const unsigned char *p, size_t n, int end)
 		"base", "link", "meta", "noscript", "object", "script",
 		"style", "title", NULL
 	};
-	char name[16];
 	size_t i;
 
-	if (n == 0 || n >= sizeof name)
-		return 0;
-	for (i = 0; i < n; i++)
-		name[i] = (char)lower(p[i]);
-	name[n] = '\0';
 	for (i = 0; keep[i] != NULL; i++)
-		if (strcmp(name, keep[i]) == 0)
+		if (name_is(p, n, keep[i]))
 			return 1;
-	return !end && (strcmp(name, "html") == 0 || strcmp(name, "head") == 0);
+	return !end && (name_is(p, n, "html") || name_is(p, n, "head"));
+}
+
+/* Elements of the head whose content is text, not tags (as a browser's
+ * tokenizer reads them): tags inside do not end the head. */
+static const char *
+raw_text_element(const unsigned char *p, size_t n)
+{
+	static const char *const raw[] = {
+		"noscript", "script", "style", "title", NULL
+	};
+	size_t i;
+
+	for (i = 0; raw[i] != NULL; i++)
+		if (name_is(p, n, raw[i]))
+			return raw[i];
+	return NULL;
 }
 
 static const char *
@@ -252,7 +277,7 @@ prescan(const void *data, size_t len, int whole_head)
 {
 	struct scan s = {data, len, 0, PBUF_INIT, PBUF_INIT};
 	const unsigned char *p = data, *hit;
-	const char *found = NULL;
+	const char *found = NULL, *raw = NULL;
 	size_t start, end;
 	int in_head = 1, closing;
 
@@ -298,9 +323,15 @@ prescan(const void *data, size_t len, int whole_head)
 			for (end = start; end < s.len && !is_space(p[end]) &&
 			    p[end] != '/' && p[end] != '>'; end++)
 				;
-			if (in_head && !head_tag(p + start, end - start,
-			    closing))
+			if (raw != NULL) {
+				if (closing && name_is(p + start, end - start,
+				    raw))
+					raw = NULL;
+			} else if (in_head && !head_tag(p + start,
+			    end - start, closing))
 				in_head = 0;
+			else if (!closing)
+				raw = raw_text_element(p + start, end - start);
 			while (s.pos < s.len && !is_space(p[s.pos]) &&
 			    p[s.pos] != '>')
 				s.pos++;

@@ -251,7 +251,13 @@ test_sniff(void)
 	memcpy(big + 1500, "<!-- <p> -->", 12);
 	tap_is(pith_sniff_html(big, n, NULL), "ISO-8859-2",
 	    "a tag inside a comment does not end the head");
-	memset(big + 1500, ' ', 12);
+	memcpy(big + 1500, "<script>w('<p>')</script>", 25);
+	tap_is(pith_sniff_html(big, n, NULL), "ISO-8859-2",
+	    "nor does a tag inside a script");
+	memcpy(big + 1500, "<script>w('<p>')</script><p>", 28);
+	tap_is(pith_sniff_html(big, n, NULL), "UTF-8",
+	    "but a tag after the script does");
+	memset(big + 1500, ' ', 28);
 	memcpy(big + 100, "<p>", 3);
 	memcpy(big + 900, "<meta charset=koi8-r>", 21);
 	tap_is(pith_sniff_html(big, n, NULL), "KOI8-R",

@@ -130,18 +130,34 @@ pith_utf8_sanitize(const void *data, size_t len, struct pbuf *out)
 	size_t ok, errors = 0;
 	int k;
 
+	pbuf_reserve(out, len);
 	for (;;) {
 		ok = pith_utf8_valid_prefix(p, len);
-		pbuf_append(out, p, ok);
-		p += ok;
-		len -= ok;
+		if (ok > 0) {
+			pbuf_reserve(out, ok);
+			memcpy(out->p + out->len, p, ok);
+			out->len += ok;
+			p += ok;
+			len -= ok;
+		}
 		if (len == 0)
 			break;
-		k = utf8_sequence(p, len);
-		pbuf_append(out, PITH_UTF8_FFFD, 3);
-		errors++;
-		p += -k;
-		len -= (size_t)-k;
+		/* Errors come in bursts in binary junk: stay here. */
+		do {
+			k = utf8_sequence(p, len);
+			if (k > 0)
+				break;
+			if (out->cap - out->len < 4)
+				pbuf_reserve(out, 3 + len);
+			memcpy(out->p + out->len, PITH_UTF8_FFFD, 3);
+			out->len += 3;
+			errors++;
+			p += -k;
+			len -= (size_t)-k;
+		} while (len > 0);
+		if (len == 0)
+			break;
 	}
+	out->p[out->len] = '\0';
 	return errors;
 }

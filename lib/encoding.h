@@ -44,7 +44,8 @@ const char *pith_sniff_bom(const void *data, size_t len, size_t *bomlen);
  * out. A BOM is dropped. Invalid input becomes U+FFFD. Returns the number
  * of replacement characters produced. As in the standard's "decode", a
  * byte order mark overrides `name`; a name that is neither canonical
- * nor a label decodes as UTF-8. The CJK encodings go through iconv(3). */
+ * nor a label decodes as UTF-8. The multi-byte (CJK) decoders take their
+ * tables from iconv(3) on first use (see encoding_cjk_index.c). */
 size_t pith_decode(const char *name, const void *data, size_t len,
     struct pbuf *out);
 

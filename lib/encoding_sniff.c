@@ -272,6 +272,45 @@ raw_text_element(const unsigned char *p, size_t n)
 	return NULL;
 }
 
+/* "Get an XML encoding": the encoding="..." of an XML declaration at
+ * the very start, for pages without a usable meta. */
+static const char *
+xml_encoding(const unsigned char *p, size_t len)
+{
+	const unsigned char *end, *q, *close;
+	const char *name;
+	unsigned char quote;
+
+	if (len < 5 || memcmp(p, "<?xml", 5) != 0 ||
+	    (end = memchr(p, '>', len)) == NULL)
+		return NULL;
+	for (q = p + 5; q + 8 <= end; q++)
+		if (memcmp(q, "encoding", 8) == 0)
+			break;
+	if (q + 8 > end)
+		return NULL;
+	for (q += 8; q < end && *q <= 0x20; q++)
+		;
+	if (q >= end || *q++ != '=')
+		return NULL;
+	while (q < end && *q <= 0x20)
+		q++;
+	if (q >= end || (*q != '"' && *q != '\''))
+		return NULL;
+	quote = *q++;
+	if ((close = memchr(q, quote, (size_t)(end - q))) == NULL)
+		return NULL;
+	for (end = q; end < close; end++)
+		if (*end <= 0x20)
+			return NULL;
+	if ((name = pith_encoding_for_label((const char *)q,
+	    (size_t)(close - q))) == NULL)
+		return NULL;
+	if (strcmp(name, "UTF-16BE") == 0 || strcmp(name, "UTF-16LE") == 0)
+		name = pith_encoding_find("UTF-8")->name;
+	return name;
+}
+
 static const char *
 prescan(const void *data, size_t len, int whole_head)
 {
@@ -352,6 +391,8 @@ prescan(const void *data, size_t len, int whole_head)
 	}
 	pbuf_free(&s.name);
 	pbuf_free(&s.value);
+	if (found == NULL)
+		found = xml_encoding(p, s.len);
 	return found;
 }
 

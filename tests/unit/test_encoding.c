@@ -232,6 +232,27 @@ test_sniff(void)
 	    "ISO-8859-2", "quoted '>' inside another tag");
 	tap_ok(pith_prescan_meta("<x<meta charset=latin2>", 23) == NULL,
 	    "a meta inside another tag's name is not a meta");
+	p = "<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n<p>x";
+	tap_is(pith_prescan_meta(p, strlen(p)), "ISO-8859-2",
+	    "XML declaration without a meta");
+	p = "<?xml version='1.0' encoding = 'koi8-r'?><meta charset=latin2>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "ISO-8859-2",
+	    "a meta beats the XML declaration");
+	p = "<?xml version='1.0' encoding = 'koi8-r'?>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "KOI8-R",
+	    "XML declaration: spaces around '=', single quotes");
+	p = "<?xml version='1.0' encoding=koi8-r?>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration: unquoted encoding is ignored");
+	p = "<?xml version='1.0' encoding='utf-16'?>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "UTF-8",
+	    "XML declaration: UTF-16 means UTF-8");
+	p = " <?xml version='1.0' encoding='koi8-r'?>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration only at the very start");
+	p = "<?xml version='1.0'?><p encoding='koi8-r'>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration: encoding after its end is ignored");
 
 	/* Beyond 1024 bytes: found while still in the head, not after. */
 	memset(big, ' ', sizeof big);

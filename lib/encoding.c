@@ -12,7 +12,7 @@
 
 #define LABEL_MAX	32	/* the longest WHATWG label has 19 bytes */
 #define HIGH_BITS	0x8080808080808080ULL
-#define CHUNK		4096	/* input bytes per output reservation */
+#define CHUNK		4096	/* input bytes per reservation */
 
 static int
 is_ascii_space(unsigned char c)

@@ -255,18 +255,20 @@ decode_iso_2022_jp(struct dec *d)
 				next = JIS_ROMAN;
 			else if (!eof && lead == 0x28 && b == 0x49)
 				next = JIS_KATAKANA;
-			else if (!eof && lead == 0x24 && (b == 0x40 || b == 0x42))
+			else if (!eof && lead == 0x24 &&
+			    (b == 0x40 || b == 0x42))
 				next = JIS_LEAD;
 			if (next >= 0) {
 				d->i++;
 				state = out_state = (enum jis_state)next;
 				was_output = output;
 				output = 1;
-				if (was_output)	/* two escapes, nothing between */
+				/* Two escapes with nothing between. */
+				if (was_output)
 					error(d);
 				break;
 			}
-			d->i--;		/* the lead ('$' or '(') is read again */
+			d->i--;		/* '$' or '(' is read again */
 			output = 0;
 			state = out_state;
 			error(d);
@@ -393,7 +395,8 @@ decode_big5(struct dec *d)
 		b = d->p[d->i];
 		ptr = SIZE_MAX;
 		if ((b >= 0x40 && b <= 0x7E) || (b >= 0xA1 && b <= 0xFE))
-			ptr = (lead - 0x81) * 157 + b - (b < 0x7F ? 0x40 : 0x62);
+			ptr = (lead - 0x81) * 157 + b -
+			    (b < 0x7F ? 0x40 : 0x62);
 		if (ptr == 1133 || ptr == 1135 || ptr == 1164 || ptr == 1166) {
 			/* Ê or ê with a macron or caron: two code points */
 			d->i++;

@@ -27,7 +27,7 @@
 
 #include "encoding_impl.h"
 
-#define JIS0208_SIZE	11280	/* Shift_JIS leads 0x81-0xFC: 120 x 188 - 1 */
+#define JIS0208_SIZE	11280	/* 60 Shift_JIS lead bytes x 188 */
 #define JIS0212_SIZE	8836	/* 94 x 94 */
 #define EUC_KR_SIZE	23940	/* 126 x 190 */
 #define GB18030_SIZE	23940	/* 126 x 190 */
@@ -42,7 +42,7 @@ sjis_bytes(size_t p, unsigned char *b)
 {
 	size_t lead = p / 188, trail = p % 188;
 
-	if (p >= 8836 && p <= 10715)	/* user-defined: a rule, not the index */
+	if (p >= 8836 && p <= 10715)	/* user-defined area: a rule */
 		return 0;
 	b[0] = (unsigned char)(lead + (lead < 0x1F ? 0x81 : 0xC1));
 	b[1] = (unsigned char)(trail + (trail < 0x3F ? 0x40 : 0x41));

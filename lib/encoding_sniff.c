@@ -219,7 +219,8 @@ scan_meta(struct scan *s, const char **found)
 	if (need_pragma == -1 || (need_pragma == 1 && !got_pragma) ||
 	    charset == NULL)
 		return 1;
-	if (strcmp(charset, "UTF-16BE") == 0 || strcmp(charset, "UTF-16LE") == 0)
+	if (strcmp(charset, "UTF-16BE") == 0 ||
+	    strcmp(charset, "UTF-16LE") == 0)
 		charset = "UTF-8";
 	else if (strcmp(charset, "x-user-defined") == 0)
 		charset = "windows-1252";
@@ -438,13 +439,13 @@ pith_sniff_html_fallback(const void *data, size_t len, const char *transport,
 
 	if ((name = pith_sniff_bom(data, len, NULL)) != NULL)
 		return name;
-	if (transport != NULL &&
-	    (name = pith_encoding_for_label(transport, strlen(transport))) != NULL)
+	if (transport != NULL && (name = pith_encoding_for_label(transport,
+	    strlen(transport))) != NULL)
 		return name;
 	if ((name = prescan(data, len, 1)) != NULL)
 		return name;
-	if (fallback != NULL &&
-	    (name = pith_encoding_for_label(fallback, strlen(fallback))) != NULL)
+	if (fallback != NULL && (name = pith_encoding_for_label(fallback,
+	    strlen(fallback))) != NULL)
 		return name;
 	return pith_utf8_valid(data, len) ? "UTF-8" : "windows-1252";
 }

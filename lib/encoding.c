@@ -196,7 +196,8 @@ pith_decode(const char *name, const void *data, size_t len,
 	}
 	if (enc == NULL)
 		enc = pith_encoding_find("UTF-8");
-	pbuf_reserve(out, len);	/* also makes out->p a valid string */
+	pbuf_reserve(out, len);
+	out->p[out->len] = '\0';	/* a string even when nothing is added */
 	switch (enc->kind) {
 	case PITH_ENC_UTF8:
 		return pith_utf8_sanitize(p, len, out);

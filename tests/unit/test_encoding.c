@@ -24,7 +24,7 @@ check_decode(const char *enc, const char *in, size_t inlen, const char *want,
 	size_t errors;
 
 	errors = pith_decode(enc, in, inlen, &out);
-	tap_ok(out.p != NULL && out.len == want_len &&
+	tap_ok(out.p != NULL && out.p[out.len] == '\0' && out.len == want_len &&
 	    memcmp(out.p, want, want_len) == 0 && errors == want_errors,
 	    "%s: %s", enc, what);
 	if (out.len != want_len || errors != want_errors)

@@ -1,7 +1,8 @@
 /* The HTML Standard's "determining the character encoding" and its
  * <meta> prescan ("prescan a byte stream to determine its encoding",
- * with "get an attribute" and "extracting a character encoding from a
- * meta element"), step by step as the standard writes them.
+ * with "get an attribute", "extracting a character encoding from a meta
+ * element" and, when no meta gives one, "get an XML encoding"), step by
+ * step as the standard writes them.
  *
  * How far to prescan: the standard lets the user agent choose and
  * encourages 1024 bytes, and a browser that meets a later <meta> while

@@ -36,6 +36,7 @@ struct pith_src {
 	int done;		/* no more decompressed output */
 	int pending_err;	/* an error to return once out[] is empty */
 	char err[160];		/* last error, for callers that report */
+	uint64_t err_off;	/* compressed offset it concerns */
 
 	unsigned char *raw;	/* gzip: compressed input */
 	uint64_t raw_base;	/* file offset of raw[0] */
@@ -84,6 +85,7 @@ raw_fill(struct pith_src *s, unsigned char *buf, size_t *len, size_t cap)
 			break;
 		if (errno == EINTR)
 			continue;
+		s->err_off = s->raw_base + *len;
 		snprintf(s->err, sizeof s->err, "read error: %s",
 		    strerror(errno));
 		if (!s->quiet)
@@ -166,6 +168,7 @@ gz_next_member(struct pith_src *s, int after_error)
 		if (i + 2 >= s->z.avail_in && s->eof)
 			i = s->z.avail_in;	/* the rest is garbage */
 		if (i > 0 && !reported) {
+			s->err_off = start;
 			src_error(s, "%s at byte offset %llu", s->nmem ?
 			    "garbage after gzip member" : "bad gzip header",
 			    (unsigned long long)start);
@@ -241,6 +244,7 @@ fill(struct pith_src *s, size_t want)
 		if (rc == Z_BUF_ERROR && s->z.avail_in == 0) {
 			if (!s->eof)
 				continue;
+			s->err_off = member_start(s);
 			src_error(s, "truncated gzip (member at byte offset "
 			    "%llu)", (unsigned long long)member_start(s));
 			s->in_member = 0;
@@ -250,6 +254,7 @@ fill(struct pith_src *s, size_t want)
 		}
 		if (rc == Z_BUF_ERROR)	/* out[] full */
 			break;
+		s->err_off = member_start(s);
 		src_error(s, "bad gzip data (member at byte offset %llu): %s",
 		    (unsigned long long)member_start(s),
 		    s->z.msg ? s->z.msg : "inflate failed");
@@ -530,6 +535,12 @@ pith_src_member_offset(const struct pith_src *s)
 		return pith_src_offset(s);
 	m = cur_member(s);
 	return m ? m->comp_off : 0;
+}
+
+uint64_t
+pith_src_error_offset(const struct pith_src *s)
+{
+	return s->err_off;
 }
 
 int

@@ -199,6 +199,19 @@ starts_record(const struct pbuf *line)
 	return line->len >= 7 && memcmp(line->p, "WARC/1.", 7) == 0;
 }
 
+/* A source error between records: placed where the damage is, since
+ * no record has started yet. */
+static void
+report_src(struct pith_warc_reader *r)
+{
+	struct pos p;
+
+	p.member = pith_src_error_offset(r->src);
+	p.off = p.member;
+	p.member_start = 1;
+	report(r, &p, "%s", pith_src_error(r->src));
+}
+
 /* Reads lines until one starts with "WARC/1." at a line start; leaves it
  * in r->line for the next round. Returns 1 when found, 0 at the end. */
 static int
@@ -216,7 +229,7 @@ resync(struct pith_warc_reader *r)
 			return 0;
 		}
 		if (n < 0) {
-			report(r, &p, "%s", pith_src_error(r->src));
+			report_src(r);
 			at_start = 1;
 			continue;
 		}
@@ -515,7 +528,7 @@ pith_warc_next(struct pith_warc_reader *r, struct pith_warc_record *rec)
 			}
 			if (n < 0) {
 				r->number++;
-				report(r, &p, "%s", pith_src_error(r->src));
+				report_src(r);
 				if (resync(r) == 0)
 					return 0;
 				continue;

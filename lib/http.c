@@ -413,6 +413,18 @@ pith_http_parse_response(const void *msg, size_t len, size_t max_body,
 		return -1;
 	}
 	parse_headers(&resp->headers, &c);
+	/* A recorded "100 Continue" (or other 1xx) is followed by the real
+	   response in the same block. */
+	while (resp->status >= 100 && resp->status < 200 &&
+	    c.end - c.p >= 5 && memcmp(c.p, "HTTP/", 5) == 0) {
+		pith_headers_clear(&resp->headers);
+		if (!next_line(&c, &line, &llen, &ended) ||
+		    parse_status(resp, line, llen) < 0) {
+			*err = "no HTTP status line";
+			return -1;
+		}
+		parse_headers(&resp->headers, &c);
+	}
 	resp->content_type = pith_headers_get(&resp->headers, "Content-Type");
 
 	te = pith_headers_get(&resp->headers, "Transfer-Encoding");

@@ -78,6 +78,13 @@ test_basic(void)
 	tap_ok(r.body.len == 0 && r.body.p != NULL, "give an empty body");
 	pith_http_response_free(&r);
 
+	m = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\n"
+	    "Content-Type: text/plain\r\n\r\ndone";
+	tap_ok(parse(m, strlen(m), MAXB, &r, &err) == 0 && r.status == 201 &&
+	    strcmp(r.body.p, "done") == 0 && r.headers.n == 1,
+	    "100 Continue then the real response");
+	pith_http_response_free(&r);
+
 	m = "HTTP/1.1 200 OK\r\n\r\n0123456789";
 	tap_is_int(parse(m, strlen(m), 4, &r, &err), -1, "identity body over "
 	    "the limit");

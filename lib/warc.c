@@ -105,6 +105,15 @@ pith_headers_clear(struct pith_headers *h)
 	h->n = h->cap = 0;
 }
 
+void
+pith_headers_copy(struct pith_headers *dst, const struct pith_headers *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		pith_headers_add(dst, src->v[i].name, src->v[i].value);
+}
+
 /* Empties the list but keeps the array for the next record. */
 static void
 headers_reset(struct pith_headers *h)

@@ -37,7 +37,15 @@ void pith_headers_set(struct pith_headers *h, const char *name,
 const char *pith_headers_get(const struct pith_headers *h, const char *name);
 void pith_headers_del(struct pith_headers *h, const char *name);
 void pith_headers_clear(struct pith_headers *h);	/* frees entries */
+/* Appends copies of all of src's fields to dst (to edit a read record's
+ * fields, e.g. for writing a derived record). */
+void pith_headers_copy(struct pith_headers *dst,
+    const struct pith_headers *src);
 
+/* A record from pith_warc_next() belongs to the reader: its headers and
+ * block are reused for the next record and must not be changed (copy
+ * them with pith_headers_copy to edit). The block is followed by a NUL
+ * byte not counted in block_len. */
 struct pith_warc_record {
 	char version[16];		/* "WARC/1.1" */
 	struct pith_headers headers;	/* in file order */
@@ -61,12 +69,15 @@ struct pith_warc_reader *pith_warc_reader_new(struct pith_src *src,
 int pith_warc_next(struct pith_warc_reader *r, struct pith_warc_record *rec);
 uint64_t pith_warc_errors(const struct pith_warc_reader *r); /* skipped */
 void pith_warc_reader_free(struct pith_warc_reader *r);
+/* Forgets a record (zeroes it); the memory stays the reader's. */
 void pith_warc_record_clear(struct pith_warc_record *rec);
 
 /* Renders a record into `out` (appended). `headers` holds the caller's
  * fields (WARC-Type first is conventional); WARC-Record-ID, WARC-Date,
  * Content-Length, and WARC-Block-Digest (sha1, base32) are added when
- * missing; Content-Length is always recomputed. */
+ * missing; Content-Length is always recomputed. A WARC-Block-Digest the
+ * caller gives is written as is: drop it when the block is new. Line
+ * breaks in values are written as spaces. */
 void pith_warc_write(struct pbuf *out, const struct pith_headers *headers,
     const void *block, size_t len);
 /* Same, compressed as one gzip member (for .warc.gz output). */

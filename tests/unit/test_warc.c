@@ -134,6 +134,14 @@ test_write(void)
 	tap_ok(out.len > 9 && memcmp(out.p + out.len - 9, "hello\r\n\r\n", 9)
 	    == 0, "block, then CRLF CRLF");
 
+	{
+		struct pith_headers c = { 0 };
+
+		pith_headers_copy(&c, &h);
+		tap_ok(c.n == h.n && c.v[3].value != h.v[3].value &&
+		    strcmp(c.v[3].value, "999") == 0, "headers copied deeply");
+		pith_headers_clear(&c);
+	}
 	pith_headers_set(&h, "content-type", "text/html");
 	tap_is(pith_headers_get(&h, "CONTENT-TYPE"), "text/html",
 	    "set replaces case-insensitively");

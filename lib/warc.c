@@ -17,6 +17,9 @@
 
 #define LINE_MAX_BYTES	(64 * 1024)	/* one header line */
 #define HEADER_MAX	(1024 * 1024)	/* all header lines of a record */
+/* No real record is this large: such a length is damage, and draining
+   it would swallow the rest of the stream, so the reader resyncs. */
+#define LENGTH_MAX	((uint64_t)1 << 40)
 
 /* Where something starts, in the terms an error message needs. */
 struct pos {
@@ -482,6 +485,11 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 	}
 	if (parse_length(cl, &len) < 0) {
 		report(r, at, "bad Content-Length \"%.40s\"", cl);
+		return 0;
+	}
+	if (len > LENGTH_MAX) {
+		report(r, at, "implausible Content-Length %llu",
+		    (unsigned long long)len);
 		return 0;
 	}
 	if (len > r->max_block) {

@@ -405,20 +405,31 @@ test_damage(void)
 	BAD_THEN_GOOD("Content-Length: 2\r\n", "record not followed by CRLF");
 	BAD_THEN_GOOD("Content-Length\r\n", "malformed header line");
 
-	/* A huge claimed length: drained to the end, never allocated. */
+	/* A huge claimed length: not believed, the next records read. */
 	pbuf_reset(&in);
 	pbuf_puts(&in, small_warc);
 	pbuf_puts(&in, "WARC/1.1\r\nContent-Length: 18446744073709551615\r\n"
 	    "\r\nabc\r\n\r\n");
 	pbuf_puts(&in, small_warc);
 	read_bytes(in.p, in.len, (size_t)-1, &res);
+	tap_ok(res.records == 6 && res.errors == 1 &&
+	    strstr(res.stderr_text, "record 4 at byte offset 205: "
+	    "implausible Content-Length") != NULL,
+	    "huge Content-Length reported, the rest read");
+	/* A large one under that bound: drained (never allocated). */
+	pbuf_reset(&in);
+	pbuf_puts(&in, small_warc);
+	pbuf_puts(&in, "WARC/1.1\r\nContent-Length: 1000000000000\r\n"
+	    "\r\nabc\r\n\r\n");
+	pbuf_puts(&in, small_warc);
+	read_bytes(in.p, in.len, (size_t)-1, &res);
 	tap_ok(res.records == 3 && res.errors == 1 &&
 	    strstr(res.stderr_text, "truncated record") != NULL,
-	    "huge Content-Length with no limit: truncated, no allocation");
+	    "large Content-Length with no limit: truncated, no allocation");
 	read_bytes(in.p, in.len, 100, &res);
 	tap_ok(res.records == 3 && res.errors == 1 &&
 	    strstr(res.stderr_text, "truncated record") != NULL,
-	    "huge Content-Length over the limit: drained, truncated");
+	    "large Content-Length over the limit: drained, truncated");
 
 	/* Over the block limit: skipped, the next records still read. */
 	pbuf_reset(&in);

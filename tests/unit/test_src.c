@@ -1,5 +1,7 @@
 /* Input sources: plain and gzip (multi-member), peek, lines, limits,
  * offsets, and damaged gzip. */
+#include <sys/wait.h>
+
 #include "cli.h"
 #include "src.h"
 #include "streams_util.h"
@@ -249,6 +251,60 @@ test_big(void)
 	pbuf_free(&line);
 }
 
+/* stdin ("-"), fed through a pipe one byte per write so every read is
+ * short, including the two bytes that tell gzip from plain. */
+static void
+test_stdin_pipe(void)
+{
+	struct pbuf gz = PBUF_INIT, out = PBUF_INIT;
+	const char *text = "WARC/1.1\r\nthrough a pipe\n";
+	struct pith_src *s;
+	int fds[2], saved, errors, pass;
+	size_t i;
+	pid_t pid;
+
+	su_gzip(&gz, text, 10);
+	su_gzip(&gz, text + 10, strlen(text) - 10);
+	for (pass = 0; pass < 2; pass++) {
+		const char *data = pass ? gz.p : text;
+		size_t len = pass ? gz.len : strlen(text);
+
+		if (pipe(fds) < 0 || (pid = fork()) < 0) {
+			tap_ok(0, "pipe and fork");
+			return;
+		}
+		if (pid == 0) {
+			close(fds[0]);
+			for (i = 0; i < len; i++) {
+				if (write(fds[1], data + i, 1) != 1)
+					_exit(1);
+				usleep(200);
+			}
+			_exit(0);
+		}
+		close(fds[1]);
+		saved = dup(0);
+		dup2(fds[0], 0);
+		close(fds[0]);
+		s = pith_src_open("-");
+		tap_is(pith_src_name(s), "stdin", "\"-\" is stdin");
+		tap_ok(pith_src_is_gzip(s) == pass, "%s detected from a pipe",
+		    pass ? "gzip" : "plain");
+		tap_ok(pith_src_is_warc(s), "WARC peeked from a pipe");
+		pbuf_reset(&out);
+		read_all(s, &out, &errors);
+		tap_ok(errors == 0 && strcmp(out.p, text) == 0,
+		    "%s stdin read whole through short reads",
+		    pass ? "gzip" : "plain");
+		pith_src_close(s);
+		dup2(saved, 0);
+		close(saved);
+		waitpid(pid, NULL, 0);
+	}
+	pbuf_free(&gz);
+	pbuf_free(&out);
+}
+
 int
 main(void)
 {
@@ -258,6 +314,7 @@ main(void)
 	test_long_lines();
 	test_gzip_members();
 	test_big();
+	test_stdin_pipe();
 	su_cleanup();
 	return tap_done();
 }

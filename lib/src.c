@@ -47,7 +47,7 @@ struct pith_src {
 	int in_member;		/* inside a gzip member (else between) */
 
 	unsigned char *out;	/* decompressed (or plain) bytes */
-	size_t out_pos, out_len;
+	size_t out_pos, out_len, out_cap;
 	uint64_t out_base;	/* decompressed offset of out[0] */
 
 	struct member *mem;	/* members starting at or after out_pos */
@@ -196,10 +196,10 @@ fill(struct pith_src *s, size_t want)
 	int rc;
 	long n;
 
-	if (want > OUT_SIZE)
-		want = OUT_SIZE;
+	if (want > s->out_cap)
+		want = s->out_cap;
 	if (s->out_pos > 0 && s->out_len - s->out_pos < want &&
-	    (s->out_pos >= OUT_SIZE / 2 || s->out_len + want > OUT_SIZE)) {
+	    (s->out_pos >= s->out_cap / 2 || s->out_len + want > s->out_cap)) {
 		memmove(s->out, s->out + s->out_pos, s->out_len - s->out_pos);
 		s->out_base += s->out_pos;
 		s->out_len -= s->out_pos;
@@ -207,7 +207,7 @@ fill(struct pith_src *s, size_t want)
 	}
 	while (s->out_len - s->out_pos < want && !s->done) {
 		if (!s->gzip) {
-			n = raw_fill(s, s->out, &s->out_len, OUT_SIZE);
+			n = raw_fill(s, s->out, &s->out_len, s->out_cap);
 			if (n <= 0) {
 				s->done = 1;
 				if (n < 0)
@@ -232,9 +232,9 @@ fill(struct pith_src *s, size_t want)
 			break;
 		}
 		s->z.next_out = s->out + s->out_len;
-		s->z.avail_out = (uInt)(OUT_SIZE - s->out_len);
+		s->z.avail_out = (uInt)(s->out_cap - s->out_len);
 		rc = inflate(&s->z, Z_NO_FLUSH);
-		s->out_len = OUT_SIZE - s->z.avail_out;
+		s->out_len = s->out_cap - s->z.avail_out;
 		if (rc == Z_STREAM_END) {
 			s->in_member = 0;
 			continue;
@@ -300,6 +300,7 @@ pith_src_open(const char *path)
 	s->fd = fd;
 	s->owns_fd = path != NULL;
 	s->out = xmalloc(OUT_SIZE);
+	s->out_cap = OUT_SIZE;
 
 	/* Sniff the gzip magic from the first raw bytes (at most RAW_SIZE,
 	   so they fit raw[] when the input is gzip). */
@@ -503,6 +504,30 @@ pith_src_slurp(struct pith_src *s, struct pbuf *out, size_t max)
 		consume(s, have);
 	}
 	return over ? -1 : 0;
+}
+
+void
+pith_src_unread(struct pith_src *s, const void *data, size_t n)
+{
+	size_t have = s->out_len - s->out_pos;
+	uint64_t at = pith_src_offset(s);
+
+	if (n == 0)
+		return;
+	if (n <= s->out_pos) {
+		s->out_pos -= n;
+		memmove(s->out + s->out_pos, data, n);
+		return;
+	}
+	if (have + n > s->out_cap) {
+		s->out_cap = have + n;
+		s->out = xrealloc(s->out, s->out_cap);
+	}
+	memmove(s->out + n, s->out + s->out_pos, have);
+	memmove(s->out, data, n);
+	s->out_base = at >= n ? at - n : 0;	/* n > at breaks the contract */
+	s->out_pos = 0;
+	s->out_len = have + n;
 }
 
 uint64_t

@@ -62,5 +62,9 @@ const char *pith_src_error(const struct pith_src *s);
 /* The file offset the last error concerns (gzip: the damaged member). */
 uint64_t pith_src_error_offset(const struct pith_src *s);
 int pith_src_at_member_start(const struct pith_src *s);
+/* Puts n bytes (just read) back in front of the unread input: they are
+ * read again next, and the offset moves back by n. For a reader that
+ * finds it went too far. */
+void pith_src_unread(struct pith_src *s, const void *data, size_t n);
 
 #endif

@@ -40,6 +40,7 @@ struct pith_warc_reader {
 	struct pith_headers headers;
 	unsigned char *block;
 	size_t block_cap;
+	uint64_t given_back;	/* bytes re-read after a wrong length */
 };
 
 void
@@ -339,6 +340,33 @@ read_trailer(struct pith_warc_reader *r)
 	return pith_src_read(r->src, tmp, 4) == 4 ? 0 : -1;
 }
 
+/* A block that does not end where its Content-Length says may have run
+ * into the next record: when a line in it starts with "WARC/1.", those
+ * bytes go back to the source and are read as a record again. A budget
+ * keeps re-reading linear in the input, whatever the lengths claim.
+ * Returns 1 when bytes were given back. */
+static int
+give_back(struct pith_warc_reader *r, size_t len)
+{
+	const unsigned char *b = r->block, *nl;
+	size_t k = 0;
+
+	while (k + 7 <= len) {
+		if (memcmp(b + k, "WARC/1.", 7) == 0) {
+			if (r->given_back + (len - k) >
+			    pith_src_offset(r->src) + (16u << 20))
+				return 0;
+			r->given_back += len - k;
+			pith_src_unread(r->src, b + k, len - k);
+			return 1;
+		}
+		if ((nl = memchr(b + k, '\n', len - k)) == NULL)
+			break;
+		k = (size_t)(nl - b) + 1;
+	}
+	return 0;
+}
+
 /* Reads `len` block bytes, keeping them when `keep`. Returns 0, 1 at end
  * of input (reported), -1 on a source error (reported). */
 static int
@@ -375,7 +403,8 @@ read_block(struct pith_warc_reader *r, const struct pos *at, uint64_t len,
 			report(r, at, "truncated record: end of input after "
 			    "%llu of %llu block bytes", (unsigned long long)got,
 			    (unsigned long long)len);
-			r->done = 1;
+			if (!keep || !give_back(r, (size_t)got))
+				r->done = 1;
 			return 1;
 		}
 		if (n < 0) {
@@ -510,6 +539,7 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 	if (read_trailer(r) < 0) {
 		report(r, at, "record not followed by CRLF CRLF (Content-Length "
 		    "%llu may be wrong)", (unsigned long long)len);
+		(void)give_back(r, (size_t)len);
 		return 0;
 	}
 

@@ -77,6 +77,39 @@ test_empty(void)
 }
 
 static void
+test_unread(void)
+{
+	struct pbuf big = PBUF_INIT, got = PBUF_INIT;
+	struct pith_src *s;
+	char buf[8];
+	int errors;
+	size_t i;
+
+	s = pith_src_open(su_write("unread", "abcdef", 6));
+	pith_src_read(s, buf, 3);
+	pith_src_unread(s, "abc", 3);
+	tap_is_int(pith_src_offset(s), 0, "unread moves the offset back");
+	tap_ok(pith_src_read(s, buf, 6) == 6 && memcmp(buf, "abcdef", 6) == 0,
+	    "and the bytes come again");
+	pith_src_close(s);
+
+	/* More than the buffer holds: it grows. */
+	for (i = 0; i < 600000; i++)
+		pbuf_putc(&big, 'a' + (int)(i % 23));
+	s = pith_src_open(su_write("unread2", big.p, big.len));
+	pith_src_slurp(s, &got, big.len);
+	pith_src_unread(s, big.p + 1000, big.len - 1000);
+	tap_is_int(pith_src_offset(s), 1000, "large unread: offset");
+	pbuf_reset(&got);
+	read_all(s, &got, &errors);
+	tap_ok(got.len == big.len - 1000 && memcmp(got.p, big.p + 1000,
+	    got.len) == 0, "large unread: bytes intact");
+	pith_src_close(s);
+	pbuf_free(&big);
+	pbuf_free(&got);
+}
+
+static void
 test_long_lines(void)
 {
 	struct pbuf data = PBUF_INIT, line = PBUF_INIT;
@@ -312,6 +345,7 @@ main(void)
 	test_plain();
 	test_empty();
 	test_long_lines();
+	test_unread();
 	test_gzip_members();
 	test_big();
 	test_stdin_pipe();

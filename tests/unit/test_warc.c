@@ -424,13 +424,47 @@ test_damage(void)
 	    "\r\nabc\r\n\r\n");
 	pbuf_puts(&in, small_warc);
 	read_bytes(in.p, in.len, (size_t)-1, &res);
-	tap_ok(res.records == 3 && res.errors == 1 &&
+	tap_ok(res.records == 6 && res.errors == 1 &&
 	    strstr(res.stderr_text, "truncated record") != NULL,
-	    "large Content-Length with no limit: truncated, no allocation");
+	    "large Content-Length with no limit: truncated, no allocation, "
+	    "the records it swallowed read again");
 	read_bytes(in.p, in.len, 100, &res);
 	tap_ok(res.records == 3 && res.errors == 1 &&
 	    strstr(res.stderr_text, "truncated record") != NULL,
 	    "large Content-Length over the limit: drained, truncated");
+
+	/* A length a little too large runs into the next record, which is
+	   then read from the bytes given back. */
+	pbuf_reset(&in);
+	pbuf_puts(&in, small_warc);
+	pbuf_puts(&in, "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: 40"
+	    "\r\n\r\nabc\r\n\r\n");
+	pbuf_puts(&in, small_warc);
+	read_bytes(in.p, in.len, MAXB, &res);
+	tap_ok(res.records == 6 && res.errors == 1 &&
+	    strstr(res.stderr_text, "record 4 at byte offset 205: record not "
+	    "followed by CRLF CRLF") != NULL, "Content-Length too large: "
+	    "reported, the next record not lost");
+	if (res.records != 6)
+		printf("# %d records: %s\n", res.records, res.stderr_text);
+	{
+		struct pith_warc_record rec;
+		struct pith_warc_reader *r;
+		struct pith_src *s;
+		int n = 0;
+
+		s = pith_src_open(su_path("in.warc"));
+		r = pith_warc_reader_new(s, MAXB);
+		su_capture_begin();
+		while (pith_warc_next(r, &rec) == 1 && ++n < 4)
+			;
+		(void)su_capture_end();
+		tap_ok(n == 4 && rec.offset == 205 + 53 + 7 && rec.number == 5 &&
+		    strcmp(rec.type, "warcinfo") == 0,
+		    "and has its own offset and number");
+		pith_warc_reader_free(r);
+		pith_src_close(s);
+	}
 
 	/* Over the block limit: skipped, the next records still read. */
 	pbuf_reset(&in);

@@ -4,7 +4,12 @@
  * each held in memory up to a size limit, so a stream of any length is
  * read in constant memory. A malformed or truncated record is reported
  * on stderr as "prog: NAME: record N at byte offset X: reason" and
- * skipped; the reader resynchronises on the next "WARC/" line.
+ * skipped; the reader resynchronises on the next line that starts with
+ * "WARC/1.". For gzip input X is the offset of the record's member; a
+ * record inside a member (a whole-file gzip) is placed "at uncompressed
+ * byte offset X" instead. A block that fails its CRLF CRLF check is
+ * searched for a following record, so one wrong Content-Length does not
+ * lose the next record. ARC files are reported as "not a WARC record".
  *
  * Writing: pith_warc_write() renders a whole record (header, block,
  * CRLF CRLF) into a buffer, filling in WARC-Record-ID, WARC-Date,
@@ -60,7 +65,9 @@ struct pith_warc_record {
 struct pith_warc_reader;
 
 /* `max_block`: records whose block is larger are reported and skipped
- * (their bytes are read and discarded, not held). */
+ * (their bytes are read and discarded, not held). Memory grows with the
+ * bytes that arrive, never with a claimed Content-Length. The reader
+ * sets the source quiet and reports its errors itself. */
 struct pith_warc_reader *pith_warc_reader_new(struct pith_src *src,
     size_t max_block);
 /* 1: a record was read into *rec (valid until the next call);

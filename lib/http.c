@@ -9,9 +9,8 @@
 #include <strings.h>
 
 #include <zlib.h>
-#ifdef PITH_HAVE_BROTLI
-#include <brotli/decode.h>
-#endif
+
+#include "brotli.h"
 
 #include "http.h"
 
@@ -300,50 +299,6 @@ inflate_into(const unsigned char *in, size_t len, int window_bits,
 	return ret;
 }
 
-#ifdef PITH_HAVE_BROTLI
-/* Brotli (RFC 7932), with the same limit and partial-output rules. */
-static int
-unbrotli_into(const unsigned char *in, size_t len, struct pbuf *out,
-    size_t max, const char **err)
-{
-	unsigned char buf[64 * 1024], *next_out;
-	BrotliDecoderState *st;
-	BrotliDecoderResult rc;
-	size_t avail_out, room, got;
-	int ret = 0;
-
-	if ((st = BrotliDecoderCreateInstance(NULL, NULL, NULL)) == NULL) {
-		*err = "cannot initialise brotli";
-		return -1;
-	}
-	for (;;) {
-		room = max - out->len;
-		next_out = buf;
-		avail_out = room < sizeof buf ? room + 1 : sizeof buf;
-		rc = BrotliDecoderDecompressStream(st, &len, &in, &avail_out,
-		    &next_out, NULL);
-		got = (size_t)(next_out - buf);
-		if (got > room) {
-			pbuf_append(out, buf, room);
-			*err = "payload over limit";
-			ret = -1;
-			break;
-		}
-		pbuf_append(out, buf, got);
-		if (rc == BROTLI_DECODER_RESULT_SUCCESS)
-			break;
-		if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT)
-			continue;
-		*err = rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT ?
-		    "truncated brotli data" : "bad brotli data";
-		ret = -1;
-		break;
-	}
-	BrotliDecoderDestroyInstance(st);
-	return ret;
-}
-#endif
-
 /* "deflate" is meant to be zlib-wrapped (RFC 9110) but servers often
  * send raw deflate: the zlib header check tells them apart. */
 static int
@@ -371,10 +326,9 @@ decode_one(const char *coding, size_t clen, const unsigned char *in,
 	if (clen == 7 && strncasecmp(coding, "deflate", 7) == 0)
 		return inflate_into(in, len, zlib_wrapped(in, len) ? 15 : -15,
 		    out, max, err);
-#ifdef PITH_HAVE_BROTLI
-	if (clen == 2 && strncasecmp(coding, "br", 2) == 0)
-		return unbrotli_into(in, len, out, max, err);
-#endif
+	if (clen == 2 && strncasecmp(coding, "br", 2) == 0 &&
+	    pith_brotli_available())
+		return pith_brotli_decode(in, len, out, max, err);
 	for (i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
 		if (strlen(unsupported[i]) == clen &&
 		    strncasecmp(coding, unsupported[i], clen) == 0) {
@@ -504,6 +458,12 @@ pith_http_parse_response(const void *msg, size_t len, size_t max_body,
 		*err = over;
 	}
 	return rc;
+}
+
+int
+pith_http_have_brotli(void)
+{
+	return pith_brotli_available();
 }
 
 void

@@ -24,13 +24,16 @@ struct pith_http_response {
  * what was decoded so far. `resp` is overwritten: free it with
  * pith_http_response_free after every call, even on -1.
  * Content codings: gzip, x-gzip, deflate (zlib or raw), and br when
- * built with libbrotli (else "unsupported content-encoding br", as for
- * zstd and compress: the body is then empty, never the encoded bytes).
+ * libbrotlidec.so.1 can be loaded at run time (else "unsupported
+ * content-encoding br", as for zstd and compress: the body is then
+ * empty, never the encoded bytes).
  * Names that are not codings at all ("utf-8") are ignored, as browsers
  * do. A recorded 1xx interim response is skipped. */
 int pith_http_parse_response(const void *msg, size_t len, size_t max_body,
     struct pith_http_response *resp, const char **err);
 void pith_http_response_free(struct pith_http_response *resp);
+/* True when br bodies can be decoded (libbrotlidec found). */
+int pith_http_have_brotli(void);
 
 /* Lower-case media type of a Content-Type value ("text/html") into buf;
  * and its charset parameter (or "" when none). */

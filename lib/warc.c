@@ -475,8 +475,12 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 			return 0;
 		}
 		if (r->line.p[n - 1] != '\n') {
-			report(r, at, "header line over %d bytes",
-			    LINE_MAX_BYTES);
+			if ((size_t)n < LINE_MAX_BYTES)
+				report(r, at, "truncated record: end of input "
+				    "in the header");
+			else
+				report(r, at, "header line over %d bytes",
+				    LINE_MAX_BYTES);
 			return 0;
 		}
 		if (chomp(&r->line) == 0)

@@ -385,6 +385,14 @@ test_payload(void)
 		} else if (strcmp(rec.type, "revisit") == 0) {
 			tap_ok(rc == 0 && pl.len == 0 && pl.http_status == 200,
 			    "revisit: headers only, empty payload");
+		} else if (strcmp(rec.type, "conversion") == 0) {
+			tap_ok(rc == 0 && pl.data == rec.block &&
+			    pl.len == rec.block_len && pl.http_status == 0,
+			    "conversion: the block");
+			tap_is(pl.target_uri, "http://example.org/cafe",
+			    "plain target URI kept");
+			tap_is(pl.media_type, "text/plain", "its media type");
+			tap_is(pl.charset, "", "no charset given");
 		} else if (strcmp(rec.type, "request") == 0) {
 			tap_ok(rc == 0 && pl.http_status == 0 &&
 			    pl.len == rec.block_len, "request: the block");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -286,6 +287,7 @@ struct pith_src *
 pith_src_open(const char *path)
 {
 	struct pith_src *s;
+	struct stat st;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -293,6 +295,10 @@ pith_src_open(const char *path)
 		path = NULL;
 	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		pith_warn(path, "open");
+		return NULL;
+	} else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		pith_warnx(path, "is a directory");
+		close(fd);
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
@@ -305,8 +311,10 @@ pith_src_open(const char *path)
 	/* Sniff the gzip magic from the first raw bytes (at most RAW_SIZE,
 	   so they fit raw[] when the input is gzip). */
 	while (s->out_len < 2 && !s->eof)
-		if (raw_fill(s, s->out, &s->out_len, RAW_SIZE) < 0)
+		if (raw_fill(s, s->out, &s->out_len, RAW_SIZE) < 0) {
+			s->pending_err = 1;	/* the first read says so */
 			break;
+		}
 	if (s->out_len >= 2 && s->out[0] == 0x1f && s->out[1] == 0x8b) {
 		s->gzip = 1;
 		s->raw = xmalloc(RAW_SIZE);

@@ -71,6 +71,10 @@ test_empty(void)
 	pbuf_free(&line);
 
 	su_capture_begin();
+	s = pith_src_open(su_dir);
+	tap_ok(s == NULL && strstr(su_capture_end(), "is a directory") != NULL,
+	    "a directory is refused");
+	su_capture_begin();
 	s = pith_src_open(su_path("does-not-exist"));
 	tap_ok(s == NULL && strstr(su_capture_end(), "does-not-exist") != NULL,
 	    "a missing file is reported with its name");

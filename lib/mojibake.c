@@ -35,7 +35,8 @@
 #define REV_LOW		0x530
 #define MAX_ROUNDS	4
 #define WORD_STRONG	3
-#define LINE_WEAK_SUM	4
+#define LINE_WEAK_SUM	5
+#define LINE_WEAK_WORDS	3
 #define ISOLATED_OK	5
 
 static uint8_t rev_low[MAX_CODEPAGES][REV_LOW];
@@ -252,6 +253,16 @@ evidence(const uint32_t *c, size_t n, const int *b, size_t k,
 	    strcmp(pith_codepages[k].name, "cyrillic") != 0 &&
 	    strcmp(pith_codepages[k].name, "greek") != 0)
 		ev += 2;
+	if (s->a0) {
+		/* A lone "Ã " may be any lost byte ("MartÃ National" was
+		 * "Martí"); a no-break space that became a space before the
+		 * real one ("voilÃ  le") is better evidence. */
+		size_t after = s->start + s->len;
+
+		if (after < n && c[after] == ' ')
+			ev += 1;
+		return ev;
+	}
 	if (kind == UTF8PROC_CATEGORY_LU && s->start > 0 &&
 	    cat_of(c[s->start - 1]) == UTF8PROC_CATEGORY_LL)
 		ev += 1;
@@ -330,6 +341,8 @@ vetoed(const struct plan *p, const uint32_t *c, const struct word *w,
 	p1 = decoded_at(p, c, w, si, -1);
 	p2 = decoded_at(p, c, w, si, -2);
 	n1 = decoded_at(p, c, w, si, 1);
+	if (p1 == 0 && n1 == 0 && cat_of(d) == UTF8PROC_CATEGORY_SK)
+		return 1;	/* "Āø" -> a lone cedilla */
 	if (cat_of(d) == UTF8PROC_CATEGORY_LL && p1 &&
 	    cat_of(p1) == UTF8PROC_CATEGORY_LU &&
 	    ((p2 && cat_of(p2) == UTF8PROC_CATEGORY_LU) ||
@@ -465,7 +478,8 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 		if (w->score >= WORD_STRONG)
 			strong++;
 	}
-	if (strong == 0 && (candidates < 2 || weak_sum < LINE_WEAK_SUM))
+	if (strong == 0 && (candidates < LINE_WEAK_WORDS ||
+	    weak_sum < LINE_WEAK_SUM))
 		return;
 	p->score = weak_sum;
 	for (si = 0; si < p->ns; si++)
@@ -474,8 +488,9 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 }
 
 /* "Ã " read back as "à": keep the space when "à" is a word of its own
- * (French "à la"), not before the Portuguese contractions "às",
- * "àquele", "àquela", "àquilo". */
+ * (French "à la"), not after a letter ("voilà") or before another space,
+ * nor before the Portuguese contractions "às", "àquele", "àquela",
+ * "àquilo". */
 static int
 keeps_space(const uint32_t *c, size_t n, const struct seq *s)
 {
@@ -485,7 +500,11 @@ keeps_space(const uint32_t *c, size_t n, const struct seq *s)
 
 	if (s->len != 2 || c[s->start + 1] != ' ' || s->dec != 0xE0)
 		return 0;
-	if (i < n && (c[i] == 's' || c[i] == 'S') &&
+	if (s->start > 0 && is_letter(c[s->start - 1]))
+		return 0;
+	if (i >= n || is_boundary(c[i]))
+		return 0;
+	if ((c[i] == 's' || c[i] == 'S') &&
 	    (i + 1 >= n || !is_letter(c[i + 1])))
 		return 0;
 	for (j = 0; j < sizeof joined / sizeof *joined; j++) {

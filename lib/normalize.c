@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "normalize_int.h"
 
 #define LINE_CUT	((size_t)1 << 20)
@@ -268,10 +269,17 @@ pith_norm_feed(struct pith_norm *n, const void *data, size_t len,
 		size_t cut = safe_cut((unsigned char *)n->partial.p,
 		    n->partial.len);
 
-		if (cut == 0)	/* no ASCII at all: any character edge */
-			cut = pith_utf8_valid_prefix(
-			    (unsigned char *)n->partial.p, n->partial.len - 4);
-		if (cut > 0) {
+		if (cut == 0) {
+			/* No ASCII at all: before any lead byte. */
+			const unsigned char *q =
+			    (const unsigned char *)n->partial.p;
+
+			cut = n->partial.len - 1;
+			while (cut > n->partial.len - 4 &&
+			    (q[cut] & 0xC0) == 0x80)
+				cut--;
+		}
+		{
 			do_line(n, (unsigned char *)n->partial.p, cut, 0, out);
 			n->st.lines--;	/* still the same line */
 			memmove(n->partial.p, n->partial.p + cut,
@@ -316,7 +324,7 @@ pith_norm_form(enum pith_norm_form form, int casefold, const char *s,
 	struct pith_form *f;
 	struct pith_cpv cp = {0};
 
-	if (pith_utf8_valid_prefix((const unsigned char *)s, len) != len)
+	if (!pith_utf8_valid(s, len))
 		return -1;
 	f = pith_form_new(form, casefold);
 	pith_utf8_decode((const unsigned char *)s, len, &cp);

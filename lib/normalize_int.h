@@ -24,8 +24,6 @@ size_t pith_utf8_decode(const unsigned char *s, size_t len,
     struct pith_cpv *out);
 /* Code points -> UTF-8 (appended). */
 void pith_utf8_encode(const uint32_t *cp, size_t n, struct pbuf *out);
-/* Length of the valid UTF-8 prefix of s. */
-size_t pith_utf8_valid_prefix(const unsigned char *s, size_t len);
 
 /* HTML character references decoded in place; returns the new length
  * and adds the number decoded to *count. */

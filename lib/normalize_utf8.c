@@ -107,25 +107,6 @@ pith_utf8_decode(const unsigned char *s, size_t len, struct pith_cpv *out)
 	return bad;
 }
 
-size_t
-pith_utf8_valid_prefix(const unsigned char *s, size_t len)
-{
-	size_t i = 0, k;
-	int32_t cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = decode_one(s + i, len - i, &cp);
-		if (cp < 0)
-			break;
-		i += k;
-	}
-	return i;
-}
-
 void
 pith_utf8_encode(const uint32_t *cp, size_t n, struct pbuf *out)
 {

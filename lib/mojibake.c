@@ -48,6 +48,51 @@ struct rev_entry {
 static struct rev_entry rev_high[MAX_CODEPAGES][128];
 static int nhigh[MAX_CODEPAGES];
 static int rev_ready;
+/* Over all code pages, BMP characters that can stand for a lead byte
+ * (0xC2-0xF4), a lead of a 2-byte sequence (0xC2-0xDF), and a
+ * continuation byte (0x80-0xBF): a quick test that rules out most lines
+ * before any real work. */
+static uint8_t can_lead[0x10000 / 8], can_lead2[0x10000 / 8],
+    can_cont[0x10000 / 8];
+/* The same per code page. */
+static uint8_t cp_lead[MAX_CODEPAGES][0x10000 / 8],
+    cp_lead2[MAX_CODEPAGES][0x10000 / 8], cp_cont[MAX_CODEPAGES][0x10000 / 8];
+
+static void
+set_bit(uint8_t *map, uint32_t c)
+{
+	map[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static int
+bit(const uint8_t *map, uint32_t c)
+{
+	return c < 0x10000 && (map[c >> 3] >> (c & 7) & 1);
+}
+
+static int
+maybe_in(const uint32_t *c, size_t n, const uint8_t *lead,
+    const uint8_t *lead2, const uint8_t *cont)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (c[i] < 0x80 || !bit(lead, c[i]))
+			continue;
+		if (bit(cont, c[i + 1]))
+			return 1;
+		if (c[i + 1] == ' ' && (bit(lead2, c[i]) ||
+		    (i + 2 < n && bit(cont, c[i + 2]))))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+maybe_mojibake(const uint32_t *c, size_t n)
+{
+	return maybe_in(c, n, can_lead, can_lead2, can_cont);
+}
 
 static void
 rev_init(void)
@@ -55,9 +100,31 @@ rev_init(void)
 	size_t k;
 	int b;
 
+	for (b = 0x80; b < 0xC0; b++) {
+		set_bit(can_cont, (uint32_t)b);	/* latin-1, C1 */
+		for (k = 0; k < MAX_CODEPAGES; k++)
+			if (b < 0xA0)
+				set_bit(cp_cont[k], (uint32_t)b);
+	}
+	set_bit(can_cont, 0xFFFD);
+	for (k = 0; k < MAX_CODEPAGES; k++)
+		set_bit(cp_cont[k], 0xFFFD);
 	for (k = 0; k < pith_ncodepages && k < MAX_CODEPAGES; k++) {
 		for (b = 0x80; b < 0x100; b++) {
 			uint16_t u = pith_codepages[k].to_unicode[b - 0x80];
+
+			if (b < 0xC0) {
+				set_bit(can_cont, u);
+				set_bit(cp_cont[k], u);
+			}
+			if (b >= 0xC2 && b <= 0xF4) {
+				set_bit(can_lead, u);
+				set_bit(cp_lead[k], u);
+			}
+			if (b >= 0xC2 && b <= 0xDF) {
+				set_bit(can_lead2, u);
+				set_bit(cp_lead2[k], u);
+			}
 
 			if (u < REV_LOW)
 				rev_low[k][u] = (uint8_t)b;
@@ -406,6 +473,8 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 	p->ns = p->nw = 0;
 	p->score = 0;
 	p->accepted = 0;
+	if (!maybe_in(c, n, cp_lead[k], cp_lead2[k], cp_cont[k]))
+		return;
 	plan_reserve(p, n);
 	for (i = 0; i < n; i++) {
 		p->b[i] = encode_byte(k, c[i]);
@@ -558,6 +627,8 @@ pith_mojibake_fix(struct pith_cpv *in, struct pith_cpv *tmp)
 
 	if (!rev_ready)
 		rev_init();
+	if (!maybe_mojibake(in->v, in->n))
+		return 0;
 	for (round = 0; round < MAX_ROUNDS; round++) {
 		size_t best_k = (size_t)-1;
 		int best_score = 0;

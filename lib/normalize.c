@@ -46,6 +46,106 @@ pith_norm_defaults(struct pith_norm_opts *o)
 	o->entities = 1;
 }
 
+/* Byte classes for the ASCII fast path. */
+enum { B_PLAIN, B_SPACE, B_TAB, B_SLOW, B_AMP, B_UPPER };
+
+static unsigned char byte_class[256];
+
+static void
+init_byte_class(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		byte_class[c] = (c < 0x20 || c >= 0x7F) ? B_SLOW : B_PLAIN;
+	byte_class[' '] = B_SPACE;
+	byte_class['\t'] = B_TAB;
+	byte_class['&'] = B_AMP;
+	for (c = 'A'; c <= 'Z'; c++)
+		byte_class[c] = B_UPPER;
+}
+
+enum { LINE_SLOW, LINE_ASCII, LINE_CLEAN };
+
+/* Eight bytes at a time: exact per-byte masks (high bit of each byte)
+ * for "equals c" and "below c" (c <= 0x80, bytes under 0x80). */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+static inline uint64_t
+eq_mask(uint64_t x, unsigned char c)
+{
+	uint64_t t = x ^ (ONES * c);
+
+	return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
+}
+
+static inline uint64_t
+lt_mask(uint64_t x, unsigned char c)
+{
+	return ~(((x & ~HIGHS) + ONES * (uint64_t)(0x80 - c)) | x) & HIGHS;
+}
+
+/* LINE_CLEAN: printable ASCII already in its final layout (no space at
+ * either end, no two in a row, no tab); LINE_ASCII: printable ASCII
+ * that only needs the layout stage; LINE_SLOW: the character stage. */
+static int
+classify(const struct pith_norm *n, const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t prev_space = HIGHS & 0xFF;	/* line start counts as space */
+	int clean = 1;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, slow, tab, sp;
+
+		memcpy(&x, s + i, 8);
+		tab = eq_mask(x, '\t');
+		slow = (x & HIGHS) | eq_mask(x, 0x7F) |
+		    (lt_mask(x, 0x20) & ~tab);
+		if (n->o.entities)
+			slow |= eq_mask(x, '&');
+		if (n->o.casefold)
+			slow |= lt_mask(x, 'Z' + 1) & ~lt_mask(x, 'A');
+		if (slow)
+			return LINE_SLOW;
+		sp = eq_mask(x, ' ');
+		if (tab || (sp & ((sp << 8) | prev_space)))
+			clean = 0;
+		prev_space = sp >> 56;
+	}
+	for (; i < len; i++) {
+		int sp = 0;
+
+		switch (byte_class[s[i]]) {
+		case B_PLAIN:
+			break;
+		case B_SPACE:
+			if (prev_space)
+				clean = 0;
+			sp = 1;
+			break;
+		case B_TAB:
+			clean = 0;
+			break;
+		case B_AMP:
+			if (n->o.entities)
+				return LINE_SLOW;
+			break;
+		case B_UPPER:
+			if (n->o.casefold)
+				return LINE_SLOW;
+			break;
+		default:
+			return LINE_SLOW;
+		}
+		prev_space = sp;
+	}
+	if (prev_space && len > 0)
+		clean = 0;
+	return clean ? LINE_CLEAN : LINE_ASCII;
+}
+
 struct pith_norm *
 pith_norm_new(const struct pith_norm_opts *o)
 {
@@ -53,6 +153,8 @@ pith_norm_new(const struct pith_norm_opts *o)
 
 	n->o = *o;
 	n->form = pith_form_new(o->form, o->casefold);
+	if (byte_class['A'] != B_UPPER)
+		init_byte_class();
 	return n;
 }
 
@@ -81,25 +183,6 @@ void
 pith_norm_clear_stats(struct pith_norm *n)
 {
 	memset(&n->st, 0, sizeof n->st);
-}
-
-/* True when the line needs only the layout stage. */
-static int
-plain_ascii(const struct pith_norm *n, const unsigned char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned c = s[i];
-
-		if (c >= 0x7F || (c < 0x20 && c != '\t'))
-			return 0;
-		if (c == '&' && n->o.entities)
-			return 0;
-		if (n->o.casefold && c >= 'A' && c <= 'Z')
-			return 0;
-	}
-	return 1;
 }
 
 /* One pass of the character stage over s, appended to out. */
@@ -213,11 +296,13 @@ do_line(struct pith_norm *n, const unsigned char *s, size_t len, int eol,
 {
 	const unsigned char *r = s;
 	size_t rlen = len;
+	int kind;
 
 	n->st.lines++;
 	if (!n->o.keep_space && eol && len > 0 && s[len - 1] == '\r')
 		len--;	/* CRLF */
-	if (!plain_ascii(n, s, len))
+	kind = classify(n, s, len);
+	if (kind == LINE_SLOW)
 		r = char_stage(n, s, len, &rlen);
 	else
 		rlen = len;
@@ -225,6 +310,19 @@ do_line(struct pith_norm *n, const unsigned char *s, size_t len, int eol,
 		pbuf_append(out, r, rlen);
 		if (eol)
 			pbuf_putc(out, '\n');
+		return;
+	}
+	if (kind == LINE_CLEAN && len > 0 && eol && !n->has_content) {
+		/* The common case: the line goes out as it is. */
+		pbuf_reserve(out, len + 2);
+		if (n->blank_pending)
+			out->p[out->len++] = '\n';
+		memcpy(out->p + out->len, s, len);
+		out->len += len;
+		out->p[out->len++] = '\n';
+		out->p[out->len] = '\0';
+		n->blank_pending = 0;
+		n->any_output = 1;
 		return;
 	}
 	layout(n, r, rlen, eol, out);

@@ -141,6 +141,10 @@ pith_norm_chars(const struct pith_norm_opts *o, const uint32_t *in,
 		uint32_t c = in[i];
 		const char *rep;
 
+		if (c >= 0x20 && c < 0x7F) {
+			pith_cpv_push(out, c);
+			continue;
+		}
 		if (c < 0x20 || c == 0x7F) {
 			if (c == '\t' || c == '\n')
 				pith_cpv_push(out, c);

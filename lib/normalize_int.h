@@ -15,7 +15,15 @@ struct pith_cpv {
 };
 
 void pith_cpv_reserve(struct pith_cpv *c, size_t extra);
-void pith_cpv_push(struct pith_cpv *c, uint32_t cp);
+
+static inline void
+pith_cpv_push(struct pith_cpv *c, uint32_t cp)
+{
+	if (c->n == c->cap)
+		pith_cpv_reserve(c, 1);
+	c->v[c->n++] = cp;
+}
+
 void pith_cpv_free(struct pith_cpv *c);
 
 /* UTF-8 -> code points (appended); each invalid sequence (maximal

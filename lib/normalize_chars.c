@@ -95,7 +95,7 @@ fold_ligature(uint32_t c, struct pith_cpv *out)
 	    (c >= 0x1C4 && c <= 0x1CC)))
 		return 0;
 	n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 8,
-	    UTF8PROC_COMPAT, &last);
+	    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
 	if (n <= 0 || n > 8)
 		return 0;
 	for (i = 0; i < n; i++)

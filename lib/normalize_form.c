@@ -116,9 +116,24 @@ pith_form_apply(struct pith_form *f, const uint32_t *cp, size_t n,
 	utf8proc_ssize_t len, r;
 
 	if (f->opts & UTF8PROC_CASEFOLD) {
-		for (i = 0; i < n; i++)
-			if (!is_stable(f, cp[i]))
+		int upper = 0;
+
+		/* ASCII capitals fold to small letters and nothing else. */
+		for (i = 0; i < n; i++) {
+			if (cp[i] >= 'A' && cp[i] <= 'Z')
+				upper = 1;
+			else if (!is_stable(f, cp[i]))
 				break;
+		}
+		if (i == n && upper) {
+			size_t start = out->len;
+
+			pith_utf8_encode(cp, n, out);
+			for (i = start; i < out->len; i++)
+				if (out->p[i] >= 'A' && out->p[i] <= 'Z')
+					out->p[i] += 'a' - 'A';
+			return;
+		}
 	} else {
 		for (i = 0; i < n; i++)
 			if (cp[i] >= 0x80 && !is_stable(f, cp[i]))

@@ -152,7 +152,8 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		b->keep = 0;
 		b->cat = CAT_CONTENT;
 		if (region < 0 || !is_inside(l, b->elem, region)) {
-			b->cat = CAT_OUTSIDE;
+			be = boiler_ancestor(l, b->elem, -1);
+			b->cat = be >= 0 ? l->elems[be].cat : CAT_OUTSIDE;
 			continue;
 		}
 		be = boiler_ancestor(l, b->elem, region);

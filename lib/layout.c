@@ -374,6 +374,23 @@ put_md(struct walker *w, const char *s)
 		pbuf_puts(&w->l->md, s);
 }
 
+/* An opening inline marker goes after the space that precedes it:
+ * "from `x`", not "from` x`". */
+static void
+open_md(struct walker *w, const char *s)
+{
+	struct pith_layout *l = w->l;
+
+	if (!l->want_md)
+		return;
+	if (w->pending_space && w->block_elem >= 0 && l->text.len > w->start) {
+		pbuf_putc(&l->text, ' ');
+		pbuf_putc(&l->md, ' ');
+		w->pending_space = 0;
+	}
+	pbuf_puts(&l->md, s);
+}
+
 static void
 add_text(struct walker *w, const char *s, size_t n)
 {
@@ -559,21 +576,21 @@ walk_element(struct walker *w, const GumboNode *n)
 			href = pith_dom_attr(n, "href");
 			if (href && *href) {
 				w->in_link++;
-				put_md(w, "[");
+				open_md(w, "[");
 				md_close = "]";
 			}
 			break;
 		case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
-			put_md(w, "*");
+			open_md(w, "*");
 			md_close = "*";
 			break;
 		case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
-			put_md(w, "**");
+			open_md(w, "**");
 			md_close = "**";
 			break;
 		case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
 			if (!w->in_pre) {
-				put_md(w, "`");
+				open_md(w, "`");
 				md_close = "`";
 			}
 			break;

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "dom.h"
+#include "encoding.h"
 #include "extract.h"
 #include "htmlprep.h"
 #include "layout.h"
+#include "meta.h"
 #include "strip.h"
 
 /* Consecutive list items of one list, rows of one table, stay on
@@ -105,12 +107,20 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
     struct pith_strip_result *r, const char **err)
 {
 	struct pith_htmlprep prep;
+	struct pbuf utf8 = PBUF_INIT;
 	struct pith_dom dom;
 	struct pith_layout l;
 	size_t i;
 
 	memset(r, 0, sizeof *r);
+	r->encoding = pith_sniff_html(html, len, o->transport_charset);
+	if (strcmp(r->encoding, "UTF-8") != 0 || !pith_utf8_valid(html, len)) {
+		r->replacements = pith_decode(r->encoding, html, len, &utf8);
+		html = utf8.p ? utf8.p : "";
+		len = utf8.len;
+	}
 	pith_htmlprep_run(html, len, &prep);
+	pbuf_free(&utf8);
 	r->depth_cut = prep.depth_cut;
 	r->attrs_cut = prep.attrs_cut;
 	if (pith_dom_parse(prep.html.p ? prep.html.p : "", prep.html.len,
@@ -119,6 +129,10 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		*err = "HTML parser failed";
 		return -1;
 	}
+	for (i = 0; i < prep.njsonld; i++)
+		pith_meta_from_jsonld(prep.jsonld[i].p, prep.jsonld[i].len,
+		    &r->meta);
+	pith_meta_from_tree(dom.out->root, &r->meta);
 	pith_layout_build(dom.out->root, o->markdown, 0, &l);
 	if (o->all) {
 		for (i = 0; i < l.nblocks; i++)

@@ -48,50 +48,38 @@ struct rev_entry {
 static struct rev_entry rev_high[MAX_CODEPAGES][128];
 static int nhigh[MAX_CODEPAGES];
 static int rev_ready;
-/* Over all code pages, BMP characters that can stand for a lead byte
- * (0xC2-0xF4), a lead of a 2-byte sequence (0xC2-0xDF), and a
- * continuation byte (0x80-0xBF): a quick test that rules out most lines
- * before any real work. */
-static uint8_t can_lead[0x10000 / 8], can_lead2[0x10000 / 8],
-    can_cont[0x10000 / 8];
-/* The same per code page. */
-static uint8_t cp_lead[MAX_CODEPAGES][0x10000 / 8],
-    cp_lead2[MAX_CODEPAGES][0x10000 / 8], cp_cont[MAX_CODEPAGES][0x10000 / 8];
+/* For each BMP character, a bit per code page where it can stand for a
+ * lead byte (0xC2-0xF4), the lead of a 2-byte sequence (0xC2-0xDF), or
+ * a continuation byte (0x80-0xBF): one pass over a line then tells which
+ * code pages are worth a closer look, and rules out most lines. */
+static uint8_t lead_mask[0x10000], lead2_mask[0x10000], cont_mask[0x10000];
 
-static void
-set_bit(uint8_t *map, uint32_t c)
+static unsigned
+mask_of(const uint8_t *m, uint32_t c)
 {
-	map[c >> 3] |= (uint8_t)(1u << (c & 7));
+	return c < 0x10000 ? m[c] : 0;
 }
 
-static int
-bit(const uint8_t *map, uint32_t c)
+/* The code pages (bit k) in which some pair of characters of c could
+ * start a UTF-8 sequence. */
+static unsigned
+candidate_pages(const uint32_t *c, size_t n)
 {
-	return c < 0x10000 && (map[c >> 3] >> (c & 7) & 1);
-}
-
-static int
-maybe_in(const uint32_t *c, size_t n, const uint8_t *lead,
-    const uint8_t *lead2, const uint8_t *cont)
-{
+	unsigned pages = 0;
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
-		if (c[i] < 0x80 || !bit(lead, c[i]))
-			continue;
-		if (bit(cont, c[i + 1]))
-			return 1;
-		if (c[i + 1] == ' ' && (bit(lead2, c[i]) ||
-		    (i + 2 < n && bit(cont, c[i + 2]))))
-			return 1;
-	}
-	return 0;
-}
+		unsigned lead;
 
-static int
-maybe_mojibake(const uint32_t *c, size_t n)
-{
-	return maybe_in(c, n, can_lead, can_lead2, can_cont);
+		if (c[i] < 0x80 || (lead = mask_of(lead_mask, c[i])) == 0)
+			continue;
+		if (c[i + 1] == ' ')
+			pages |= lead & (mask_of(lead2_mask, c[i]) |
+			    (i + 2 < n ? mask_of(cont_mask, c[i + 2]) : 0));
+		else
+			pages |= lead & mask_of(cont_mask, c[i + 1]);
+	}
+	return pages;
 }
 
 static void
@@ -100,32 +88,21 @@ rev_init(void)
 	size_t k;
 	int b;
 
-	for (b = 0x80; b < 0xC0; b++) {
-		set_bit(can_cont, (uint32_t)b);	/* latin-1, C1 */
-		for (k = 0; k < MAX_CODEPAGES; k++)
-			if (b < 0xA0)
-				set_bit(cp_cont[k], (uint32_t)b);
-	}
-	set_bit(can_cont, 0xFFFD);
-	for (k = 0; k < MAX_CODEPAGES; k++)
-		set_bit(cp_cont[k], 0xFFFD);
 	for (k = 0; k < pith_ncodepages && k < MAX_CODEPAGES; k++) {
+		unsigned kb = 1u << k;
+
+		for (b = 0x80; b < 0xA0; b++)
+			cont_mask[b] |= kb;	/* C1 controls, as latin-1 */
+		cont_mask[0xFFFD] |= kb;	/* a lost byte */
 		for (b = 0x80; b < 0x100; b++) {
 			uint16_t u = pith_codepages[k].to_unicode[b - 0x80];
 
-			if (b < 0xC0) {
-				set_bit(can_cont, u);
-				set_bit(cp_cont[k], u);
-			}
-			if (b >= 0xC2 && b <= 0xF4) {
-				set_bit(can_lead, u);
-				set_bit(cp_lead[k], u);
-			}
-			if (b >= 0xC2 && b <= 0xDF) {
-				set_bit(can_lead2, u);
-				set_bit(cp_lead2[k], u);
-			}
-
+			if (b < 0xC0)
+				cont_mask[u] |= kb;
+			if (b >= 0xC2 && b <= 0xF4)
+				lead_mask[u] |= kb;
+			if (b >= 0xC2 && b <= 0xDF)
+				lead2_mask[u] |= kb;
 			if (u < REV_LOW)
 				rev_low[k][u] = (uint8_t)b;
 			else
@@ -473,8 +450,6 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 	p->ns = p->nw = 0;
 	p->score = 0;
 	p->accepted = 0;
-	if (!maybe_in(c, n, cp_lead[k], cp_lead2[k], cp_cont[k]))
-		return;
 	plan_reserve(p, n);
 	for (i = 0; i < n; i++) {
 		p->b[i] = encode_byte(k, c[i]);
@@ -627,13 +602,16 @@ pith_mojibake_fix(struct pith_cpv *in, struct pith_cpv *tmp)
 
 	if (!rev_ready)
 		rev_init();
-	if (!maybe_mojibake(in->v, in->n))
-		return 0;
 	for (round = 0; round < MAX_ROUNDS; round++) {
 		size_t best_k = (size_t)-1;
 		int best_score = 0;
+		unsigned pages = candidate_pages(in->v, in->n);
 
+		if (pages == 0)
+			break;
 		for (k = 0; k < pith_ncodepages && k < MAX_CODEPAGES; k++) {
+			if (!(pages & (1u << k)))
+				continue;
 			analyze(&p, in->v, in->n, k);
 			if (p.accepted > 0 && p.score > best_score) {
 				struct plan t = best;

@@ -170,9 +170,12 @@ static int
 parse_raw(const uint32_t *c, const int *b, size_t n, size_t i,
     struct seq *s)
 {
-	int lead = b[i], need, j, lo = 0x80, hi = 0xBF, lost = 0, a0 = 0;
+	int lead, need, j, lo = 0x80, hi = 0xBF, lost = 0, a0 = 0;
 	uint32_t v;
 
+	if (i >= n)
+		return 0;
+	lead = b[i];
 	if (c[i] < 0x80 || lead < 0xC2 || lead > 0xF4)
 		return 0;
 	need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;

@@ -251,6 +251,54 @@ test_idempotent(void)
 	pbuf_free(&b);
 }
 
+/* Random lines over an alphabet rich in mojibake material: no crash
+ * (the sanitizer build watches), and idempotent. */
+static void
+test_random(void)
+{
+	static const char *const alphabet[] = {
+		"a", "Z", " ", " ", "\t", "&", ";", "#", "?", "\xc3\x83",
+		"\xc3\x82", "\xc3\xa2", "\xc3\xad", "\xc2\xa0", "\xc2\xbd",
+		"\xc2\xa9", "\xe2\x82\xac", "\xe2\x84\xa2", "\xc5\x93",
+		"\xc2\x80", "\xc2\x9d", "\xc3\x90", "\xd0\xa0", "\xd0\xa1",
+		"\xd1\x9f", "\xe2\x88\x9a", "\xef\xbf\xbd", "\xcc\x81",
+		"\xe2\x80\x8d", "\xe2\x80\x8c", "\xef\xbb\xbf", "&amp;",
+		"&#x41;", "&#150;", "\xf0\x9f\x91\xa8", "\xe1\x85\xa1",
+		"\xc3\xa9", "\xce\x88", "\xff", "\xed\xa0\xbd", "\r",
+	};
+	struct pbuf line = PBUF_INIT, a = PBUF_INIT, b = PBUF_INIT;
+	unsigned long seed = 12345;
+	int i, k, bad = 0;
+
+	for (i = 0; i < 3000; i++) {
+		int len;
+
+		pbuf_reset(&line);
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		len = (int)(seed >> 33) % 40;
+		for (k = 0; k < len; k++) {
+			seed = seed * 6364136223846793005UL +
+			    1442695040888963407UL;
+			pbuf_puts(&line, alphabet[(seed >> 33) %
+			    (sizeof alphabet / sizeof *alphabet)]);
+		}
+		pbuf_reset(&a);
+		pbuf_reset(&b);
+		pith_normalize(&defaults, line.p ? line.p : "", line.len, &a,
+		    NULL);
+		pith_normalize(&defaults, a.p ? a.p : "", a.len, &b, NULL);
+		if (a.len != b.len || (a.len && memcmp(a.p, b.p, a.len))) {
+			if (bad++ < 3)
+				printf("# not idempotent: '%s' -> '%s' -> '%s'\n",
+				    line.p, a.p, b.p);
+		}
+	}
+	tap_ok(bad == 0, "3000 random lines: idempotent, no crash");
+	pbuf_free(&line);
+	pbuf_free(&a);
+	pbuf_free(&b);
+}
+
 static void
 test_api(void)
 {
@@ -279,6 +327,7 @@ main(void)
 	test_forms();
 	test_streaming();
 	test_idempotent();
+	test_random();
 	test_api();
 	return tap_done();
 }

@@ -144,6 +144,7 @@ struct seq {
 struct word {
 	size_t start, end;
 	int score, nseq, bad;
+	int embedded;		/* a sequence touches an ASCII letter */
 };
 
 struct plan {
@@ -260,6 +261,12 @@ is_letter(uint32_t c)
 	int k = cat_of(c);
 
 	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int
+is_ascii_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 static int
@@ -434,7 +441,7 @@ add_word(struct plan *p, size_t start, size_t end)
 		p->wcap = p->wcap ? p->wcap * 2 : 16;
 		p->w = xrealloc(p->w, p->wcap * sizeof *p->w);
 	}
-	p->w[p->nw++] = (struct word){start, end, 0, 0, 0};
+	p->w[p->nw++] = (struct word){start, end, 0, 0, 0, 0};
 }
 
 static int
@@ -449,6 +456,7 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 {
 	size_t i, wi, si;
 	int has_lead = 0, strong = 0, weak_sum = 0, candidates = 0;
+	int embedded = 0;
 
 	p->ns = p->nw = 0;
 	p->score = 0;
@@ -502,6 +510,11 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 				s->ev = evidence(c, n, p->b, k, s);
 				w->score += s->ev;
 				w->nseq++;
+				if ((s->start > 0 &&
+				    is_ascii_letter(c[s->start - 1])) ||
+				    (s->start + s->len < n &&
+				    is_ascii_letter(c[s->start + s->len])))
+					w->embedded = 1;
 				i += s->len - 1;
 			} else if (c[i] >= 0x80 && (is_letter(c[i]) ||
 			    cat_of(c[i]) == UTF8PROC_CATEGORY_MN)) {
@@ -522,11 +535,14 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 			continue;
 		candidates++;
 		weak_sum += w->score;
+		embedded |= w->embedded;
 		if (w->score >= WORD_STRONG)
 			strong++;
 	}
+	/* Without one strong word, several weak ones, one of them inside
+	 * a word of ASCII letters ("ÄÆdomu"): not letters quoted alone. */
 	if (strong == 0 && (candidates < LINE_WEAK_WORDS ||
-	    weak_sum < LINE_WEAK_SUM))
+	    weak_sum < LINE_WEAK_SUM || !embedded))
 		return;
 	p->score = weak_sum;
 	for (si = 0; si < p->ns; si++)

@@ -263,6 +263,23 @@ is_letter(uint32_t c)
 	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+/* Symbols and punctuation, less the quotes and dashes that do stand
+ * next to letters in real text. */
+static int
+is_symbol(uint32_t c)
+{
+	int k = cat_of(c);
+
+	if (c >= 0x2010 && c <= 0x201F)
+		return 0;
+	if (c == 0xB4 || c == 0xB7 || c == 0xAB || c == 0xBB ||
+	    c == 0x2039 || c == 0x203A)
+		return 0;
+	if (k == UTF8PROC_CATEGORY_NO && c < 0x100)
+		return 1;	/* superscripts and fractions */
+	return k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_SO;
+}
+
 static int
 is_ascii_letter(uint32_t c)
 {
@@ -320,6 +337,14 @@ evidence(const uint32_t *c, size_t n, const int *b, size_t k,
 	if (kind == UTF8PROC_CATEGORY_LU && s->start > 0 &&
 	    cat_of(c[s->start - 1]) == UTF8PROC_CATEGORY_LL)
 		ev += 1;
+	{
+		/* A symbol inside a word ("10Î¼s", "rÃ©gion"). */
+		uint32_t last = c[s->start + s->len - 1];
+		size_t after = s->start + s->len;
+
+		if (after < n && is_letter(c[after]) && is_symbol(last))
+			ev += 1;
+	}
 	if (s->len >= 3)
 		ev += 1;
 	return ev;
@@ -407,6 +432,8 @@ vetoed(const struct plan *p, const uint32_t *c, const struct word *w,
 	    s->ev < ISOLATED_OK) {
 		if (p1 && cat_of(p1) == UTF8PROC_CATEGORY_MN)
 			p1 = p2;
+		if (d == 0x3BC && n1 && is_ascii_letter(n1))
+			return 0;	/* micro: "10μs" */
 		if (!(p1 && pith_script_of(p1) == sc) &&
 		    !(n1 && pith_script_of(n1) == sc))
 			return 1;	/* "5ף35": a lone letter */

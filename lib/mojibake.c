@@ -155,6 +155,7 @@ struct plan {
 	int *b;			/* byte per code point */
 	int *own;		/* sequence index per code point, or -1 */
 	size_t bcap;
+	unsigned scripts;	/* see line_scripts() */
 	int score;
 	size_t accepted;
 };
@@ -355,8 +356,28 @@ evidence(const uint32_t *c, size_t n, const int *b, size_t k,
 static int
 latin_b_ok(uint32_t d)
 {
+	switch (d) {
+	case 0x186: case 0x189: case 0x18A: case 0x18E: case 0x18F:
+	case 0x190: case 0x198: case 0x199: case 0x1B3: case 0x1B4:
+	case 0x1DD:
+		return 1;	/* African alphabets, Azerbaijani schwa */
+	}
 	return d == 0x1A0 || d == 0x1A1 || d == 0x1AF || d == 0x1B0 ||
 	    (d >= 0x1CD && d <= 0x1DC) || (d >= 0x218 && d <= 0x21B);
+}
+
+/* IPA letters that are ordinary letters of some alphabets (Azerbaijani
+ * ə, the open e and o, hooked b and d of West African languages) and
+ * the Hawaiian okina and modifier apostrophe. */
+static int
+ipa_ok(uint32_t d)
+{
+	switch (d) {
+	case 0x253: case 0x254: case 0x256: case 0x257: case 0x259:
+	case 0x25B: case 0x263: case 0x272: case 0x2BB: case 0x2BC:
+		return 1;
+	}
+	return 0;
 }
 
 static int
@@ -367,9 +388,13 @@ implausible_char(uint32_t d)
 	if (k == UTF8PROC_CATEGORY_CN || k == UTF8PROC_CATEGORY_CO ||
 	    k == UTF8PROC_CATEGORY_CS)
 		return 1;
+	if (d == 0x192 || d == 0x2C6 || d == 0x2DC)
+		return 0;	/* windows-1252's own: text garbled twice */
 	if (d >= 0x180 && d <= 0x24F)
 		return !latin_b_ok(d);
-	if ((d >= 0x250 && d <= 0x2FF) || (d >= 0x700 && d <= 0x8FF) ||
+	if (d >= 0x250 && d <= 0x2FF)
+		return !ipa_ok(d);
+	if ((d >= 0x700 && d <= 0x8FF) ||
 	    (d >= 0x1D00 && d <= 0x1DBF))
 		return 1;
 	return 0;
@@ -405,6 +430,22 @@ decoded_at(const struct plan *p, const uint32_t *c, const struct word *w,
 	return p->own[pos] >= 0 ? p->s[p->own[pos]].dec : c[pos];
 }
 
+/* A decoded letter with no letter of its script beside it. */
+static int
+lone_letter(const struct plan *p, const uint32_t *c, const struct word *w,
+    size_t si)
+{
+	enum pith_script sc = pith_script_of(p->s[si].dec);
+	uint32_t p1 = decoded_at(p, c, w, si, -1);
+	uint32_t p2 = decoded_at(p, c, w, si, -2);
+	uint32_t n1 = decoded_at(p, c, w, si, 1);
+
+	if (p1 && cat_of(p1) == UTF8PROC_CATEGORY_MN)
+		p1 = p2;
+	return !(p1 && pith_script_of(p1) == sc) &&
+	    !(n1 && pith_script_of(n1) == sc);
+}
+
 static int
 vetoed(const struct plan *p, const uint32_t *c, const struct word *w,
     size_t si)
@@ -422,23 +463,41 @@ vetoed(const struct plan *p, const uint32_t *c, const struct word *w,
 	n1 = decoded_at(p, c, w, si, 1);
 	if (p1 == 0 && n1 == 0 && cat_of(d) == UTF8PROC_CATEGORY_SK)
 		return 1;	/* "Āø" -> a lone cedilla */
-	if (cat_of(d) == UTF8PROC_CATEGORY_LL && p1 &&
-	    cat_of(p1) == UTF8PROC_CATEGORY_LU &&
+	if (cat_of(d) == UTF8PROC_CATEGORY_LL && p1 >= 'A' && p1 <= 'Z' &&
 	    ((p2 && cat_of(p2) == UTF8PROC_CATEGORY_LU) ||
 	    (n1 && cat_of(n1) == UTF8PROC_CATEGORY_LU)))
 		return 1;	/* "AHř": small letter among capitals */
 	sc = pith_script_of(d);
 	if (is_letter(d) && sc != SCRIPT_LATIN && sc != SCRIPT_OTHER &&
-	    s->ev < ISOLATED_OK) {
-		if (p1 && cat_of(p1) == UTF8PROC_CATEGORY_MN)
-			p1 = p2;
+	    s->ev < ISOLATED_OK && !(p->scripts & (1u << sc))) {
 		if (d == 0x3BC && n1 && is_ascii_letter(n1))
 			return 0;	/* micro: "10μs" */
-		if (!(p1 && pith_script_of(p1) == sc) &&
-		    !(n1 && pith_script_of(n1) == sc))
-			return 1;	/* "5ף35": a lone letter */
+		if (lone_letter(p, c, w, si))
+			return 1;	/* "5ף35" */
 	}
 	return 0;
+}
+
+/* Scripts other than Latin that the line has letters of, in the text as
+ * it is or among decoded letters with a neighbour of their script: a
+ * one-letter word of such a script ("Η" in Greek) is then plausible. */
+static unsigned
+line_scripts(const struct plan *p, const uint32_t *c, size_t n)
+{
+	unsigned mask = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p->own[i] < 0 && c[i] >= 0x370 && is_letter(c[i]))
+			mask |= 1u << pith_script_of(c[i]);
+	for (i = 0; i < p->ns; i++) {
+		uint32_t d = p->s[i].dec;
+
+		if (d >= 0x370 && d != 0xFFFD && is_letter(d) &&
+		    !lone_letter(p, c, &p->w[p->s[i].word], i))
+			mask |= 1u << pith_script_of(d);
+	}
+	return mask & ~(1u << SCRIPT_LATIN) & ~(1u << SCRIPT_OTHER);
 }
 
 static void
@@ -549,6 +608,7 @@ analyze(struct plan *p, const uint32_t *c, size_t n, size_t k)
 			}
 		}
 	}
+	p->scripts = line_scripts(p, c, n);
 	for (si = 0; si < p->ns; si++) {
 		struct word *w = &p->w[p->s[si].word];
 

@@ -1,0 +1,685 @@
+/* The sentence layer: where one sentence ends and the next starts inside
+ * a paragraph.
+ *
+ * A candidate is a run of terminal marks (. ! ? ... and every character
+ * Unicode gives Sentence_Break STerm or ATerm: 。！？ ۔ । ። ...), then
+ * closing quotes and brackets, then white space; CJK and other full-stop
+ * marks need no space. The words around the candidate decide:
+ *   ? !      end a sentence unless a quote closes them and a lower-case
+ *            word follows ("Really?" she asked.)
+ *   ...  …   end one before a capital, not before a lower-case word
+ *   .        does not end one before a lower-case word or after a title
+ *            (Mr. Dr. e.g.); before a number not after an abbreviation
+ *            (No. 5, Jan. 3) or a list number at the start of a sentence
+ *            (1. The first item); after other abbreviations, initials
+ *            (J. R. R. Tolkien), dotted forms (U.S., a.m.) and, in
+ *            languages that write ordinals with a period, numbers
+ *            (am 3. Oktober), only before a typical sentence opener
+ *            (The, Der, Il ...).
+ * A period inside a token (3.14, 1.000,50, www.example.com, a@b.org,
+ * file.txt) is never a candidate. Besides the marks, a sentence ends
+ * before the next item of a numbered or lettered list (1. 2. 3., a) b))
+ * and at a line break before a bulleted line or after a short heading
+ * line of hard-wrapped text; an emoticon after the mark stays with the
+ * sentence it ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "segment.h"
+#include "uax29.h"
+
+struct cutter {
+	const unsigned char *s;
+	size_t len;
+	enum pith_lang lang;
+	size_t *cuts;
+	size_t ncut, max;
+	size_t first;		/* first non-space byte of the paragraph */
+	size_t sent_start;	/* first byte of the current sentence */
+	int markers;		/* a sentence starts with a list marker */
+};
+
+static uint32_t
+cp_at(const struct cutter *c, size_t i, size_t *k)
+{
+	uint32_t cp;
+
+	*k = pith_utf8_decode(c->s + i, c->len - i, &cp);
+	return cp;
+}
+
+/* The code point ending just before i (i > 0); *start gets its offset. */
+static uint32_t
+cp_before(const struct cutter *c, size_t i, size_t *start)
+{
+	size_t j = i - 1;
+	uint32_t cp;
+
+	while (j > 0 && i - j < 4 && (c->s[j] & 0xC0) == 0x80)
+		j--;
+	if (pith_utf8_decode(c->s + j, c->len - j, &cp) != i - j) {
+		j = i - 1;
+		cp = 0xFFFD;
+	}
+	*start = j;
+	return cp;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' ||
+	    (cp >= 0x80 && (pith_cp_props(cp) & PITH_CP_SPACE));
+}
+
+static int
+is_alnum(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	return (pith_cp_props(cp) & PITH_CP_ALNUM) != 0;
+}
+
+static int
+is_opening(uint32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == '{' || cp == 0x201C ||
+	    cp == 0x2018 || cp == 0x201E || cp == 0x201A;
+}
+
+/* Characters that may close a sentence after its mark: quotes and
+ * closing brackets (Sentence_Break Close, less the opening ones). */
+static int
+is_closer(uint32_t cp)
+{
+	return pith_sb(cp) == PITH_SB_CLOSE && !is_opening(cp);
+}
+
+static int
+is_terminal(uint32_t cp)
+{
+	enum pith_sb p;
+
+	if (cp < 0x80)
+		return cp == '.' || cp == '!' || cp == '?';
+	if (cp == 0x2026)		/* … */
+		return 1;
+	p = pith_sb(cp);
+	return p == PITH_SB_STERM || p == PITH_SB_ATERM;
+}
+
+/* Emoticons written after (or instead of) a final mark. */
+static size_t
+emoticon_len(const struct cutter *c, size_t i)
+{
+	static const char *const faces[] = {
+		":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^",
+		":)", ":(", ":D", ":P", ":p", ";)", ":/", ":o", ":O", "=)",
+		":]", ":3", "XD", "xD", "<3", "^^", NULL
+	};
+	size_t n, k;
+	int f;
+
+	for (f = 0; faces[f] != NULL; f++) {
+		n = strlen(faces[f]);
+		if (i + n <= c->len && memcmp(c->s + i, faces[f], n) == 0 &&
+		    (i + n == c->len || is_space(cp_at(c, i + n, &k))))
+			return n;
+	}
+	return 0;
+}
+
+static size_t list_marker(const struct cutter *c, size_t i, size_t *end,
+    int *style);
+
+static void
+add_cut(struct cutter *c, size_t at)
+{
+	size_t end;
+	int st;
+
+	if (c->ncut > 0 && c->cuts[c->ncut - 1] >= at)
+		return;
+	if (c->ncut < c->max)
+		c->cuts[c->ncut++] = at;
+	c->sent_start = at;
+	if (list_marker(c, at, &end, &st) > 0)
+		c->markers = 1;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+qsort_sizes(size_t *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_size);
+}
+
+/* Word facts around a candidate. */
+struct word {
+	size_t start, end;	/* the letters and digits, with inner dots */
+	int letters, digits, upper_first, lower_first, dotted, short_parts;
+	int alpha_cps;
+};
+
+static void
+describe(const struct cutter *c, struct word *w)
+{
+	size_t i = w->start, k, part = 0;
+	uint32_t cp;
+	enum pith_sb sb;
+	int first = 1;
+
+	w->letters = w->digits = w->upper_first = w->lower_first = 0;
+	w->dotted = 0;
+	w->short_parts = 1;
+	w->alpha_cps = 0;
+	while (i < w->end) {
+		cp = cp_at(c, i, &k);
+		if (cp == '.') {
+			w->dotted = 1;
+			if (part > 2)
+				w->short_parts = 0;
+			part = 0;
+		} else if (cp >= '0' && cp <= '9') {
+			w->digits++;
+			part++;
+		} else {
+			sb = pith_sb(cp);
+			if (first) {
+				w->upper_first = sb == PITH_SB_UPPER;
+				w->lower_first = sb == PITH_SB_LOWER;
+			}
+			if (is_alnum(cp)) {
+				w->letters++;
+				w->alpha_cps++;
+			}
+			part++;
+		}
+		first = 0;
+		i += k;
+	}
+	if (part > 2)
+		w->short_parts = 0;
+}
+
+/* The word that ends at `end` (just before the marks): letters, digits
+ * and inner periods, hyphens and apostrophes; leading punctuation is
+ * left out. */
+static void
+word_before(const struct cutter *c, size_t end, struct word *w)
+{
+	size_t i = end, j;
+	uint32_t cp;
+
+	while (i > 0) {
+		cp = cp_before(c, i, &j);
+		if (is_alnum(cp) || cp == '.' || cp == '-' || cp == '\'' ||
+		    cp == 0x2019)
+			i = j;
+		else
+			break;
+	}
+	/* Trim non-letters at the front (a dot or hyphen starting it). */
+	while (i < end && (c->s[i] == '.' || c->s[i] == '-' ||
+	    c->s[i] == '\''))
+		i++;
+	w->start = i;
+	w->end = end;
+	describe(c, w);
+}
+
+/* The word starting at `start` (letters only, as written). */
+static void
+word_after(const struct cutter *c, size_t start, struct word *w)
+{
+	size_t i = start, k;
+
+	while (i < c->len && is_alnum(cp_at(c, i, &k)))
+		i += k;
+	w->start = start;
+	w->end = i;
+	describe(c, w);
+}
+
+static int
+is_url_start(const struct cutter *c, size_t i)
+{
+	size_t n = c->len - i;
+	const char *p = (const char *)c->s + i;
+
+	return (n >= 7 && strncmp(p, "http://", 7) == 0) ||
+	    (n >= 8 && strncmp(p, "https://", 8) == 0) ||
+	    (n >= 4 && strncmp(p, "www.", 4) == 0);
+}
+
+/* Languages that write ordinal numbers with a period (3. Oktober). */
+static int
+ordinal_period(enum pith_lang lang)
+{
+	return lang == PITH_LANG_DE || lang == PITH_LANG_PL;
+}
+
+/* A list marker token starting at i: "12." "12)" "a)" "(3)" "iv." followed
+ * by a space. Returns its value (1 for "a" or "1", ...) and *end, or 0. */
+static size_t
+list_marker(const struct cutter *c, size_t i, size_t *end, int *style)
+{
+	size_t j = i;
+	size_t v = 0;
+	int paren = 0, digits = 0;
+
+	if (j < c->len && c->s[j] == '(') {
+		paren = 1;
+		j++;
+	}
+	while (j < c->len && c->s[j] >= '0' && c->s[j] <= '9' && digits < 3) {
+		v = v * 10 + (size_t)(c->s[j] - '0');
+		digits++;
+		j++;
+	}
+	if (digits == 0 && j < c->len && ((c->s[j] >= 'a' && c->s[j] <= 'z') ||
+	    (c->s[j] >= 'A' && c->s[j] <= 'Z'))) {
+		v = (size_t)((c->s[j] | 0x20) - 'a' + 1);
+		j++;
+		/* A lone letter with a period is an initial, not a marker. */
+		if (j < c->len && c->s[j] == '.' && !paren)
+			return 0;
+	}
+	if (v == 0 || j >= c->len)
+		return 0;
+	if (c->s[j] == ')' || (c->s[j] == '.' && !paren && digits > 0))
+		j++;
+	else
+		return 0;
+	if (j < c->len && c->s[j] != ' ' && c->s[j] != '\t' &&
+	    c->s[j] != '\n')
+		return 0;
+	*end = j;
+	*style = (digits > 0) * 4 + paren * 2 + (c->s[j - 1] == ')');
+	return v;
+}
+
+/* Decides a candidate: marks at [m0, m1), closers to `after`, next
+ * sentence would start at `next`. Returns 1 to cut before `next`. */
+static int
+decide(struct cutter *c, size_t m0, size_t m1, size_t after, size_t next,
+    int strong, int ellipsis, int quoted)
+{
+	struct word prev, nw;
+	enum pith_abbrev abbr = PITH_ABBR_NONE;
+	size_t i = next, k;
+	uint32_t cp;
+	int upper, lower, digit, opener, starts_sentence;
+
+	/* Skip opening punctuation of the next sentence: ( " ' ¿ ¡ [ */
+	cp = cp_at(c, i, &k);
+	while (i < c->len && (pith_sb(cp) == PITH_SB_CLOSE || cp == 0xBF ||
+	    cp == 0xA1 || cp == '*' || cp == '_')) {
+		i += k;
+		if (i < c->len)
+			cp = cp_at(c, i, &k);
+	}
+	while (i < c->len && cp == ' ' && i - next < 3) {	/* "( Click" */
+		i += k;
+		if (i < c->len)
+			cp = cp_at(c, i, &k);
+	}
+	if (i >= c->len)
+		return 1;
+	if (is_url_start(c, i))
+		return 1;
+	word_after(c, i, &nw);
+	upper = nw.upper_first;
+	lower = nw.lower_first;
+	digit = cp >= '0' && cp <= '9';
+	opener = upper && pith_lang_opener(c->lang, (const char *)c->s + nw.start,
+	    nw.end - nw.start);
+
+	if (strong) {
+		/* "Really?" she asked. / Yahoo! */
+		if (lower && quoted)
+			return 0;
+		return 1;
+	}
+	if (ellipsis)
+		return !lower;
+
+	/* A single period. */
+	word_before(c, m0, &prev);
+	if (prev.end > prev.start)
+		abbr = pith_abbrev_lookup(c->lang, (const char *)c->s +
+		    prev.start, prev.end - prev.start);
+	if (abbr == PITH_ABBR_NONE && prev.dotted && prev.short_parts &&
+	    prev.letters > 0)
+		abbr = PITH_ABBR_GENERAL;		/* U.S. a.m. Ph.D. */
+	starts_sentence = prev.start <= c->sent_start ||
+	    (prev.start > c->sent_start && prev.start - c->sent_start <= 1 &&
+	    !is_alnum(c->s[c->sent_start]));
+	(void)m1;
+	(void)after;
+
+	if (lower)
+		return 0;
+	if (digit)
+		return abbr == PITH_ABBR_NONE &&
+		    !(starts_sentence && prev.digits > 0 && prev.letters == 0);
+	if (!upper && !is_alnum(cp))
+		return abbr == PITH_ABBR_NONE;	/* a symbol, a bullet */
+	/* A capital or an uncased letter follows. */
+	switch (abbr) {
+	case PITH_ABBR_TITLE:
+		return 0;
+	case PITH_ABBR_GENERAL:
+		return opener;
+	case PITH_ABBR_NUMBER:
+		return 1;
+	default:
+		break;
+	}
+	if (prev.letters == 1 && prev.digits == 0 && !prev.dotted)
+		return starts_sentence ? 0 : opener;	/* an initial */
+	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted) {
+		if (starts_sentence && prev.digits <= 3)
+			return 0;			/* 1. The first item */
+		if (ordinal_period(c->lang)) {
+			if (pith_lang_month(c->lang, (const char *)c->s + nw.start,
+			    nw.end - nw.start))
+				return 0;		/* am 3. Oktober */
+			return opener;
+		}
+	}
+	return 1;
+}
+
+/* Scans one candidate starting with the mark at i. Returns where the
+ * scan goes on. */
+static size_t
+candidate(struct cutter *c, size_t i)
+{
+	size_t m0 = i, j = i, k, after, next;
+	uint32_t cp;
+	int strong = 0, dots = 0, ellipsis = 0, wide = 0, quoted = 0;
+	int emo = 0;
+
+	/* The run of marks, with ". . ." as one. */
+	while (j < c->len) {
+		cp = cp_at(c, j, &k);
+		if (is_terminal(cp)) {
+			if (cp == '.')
+				dots++;
+			else if (cp == 0x2026)
+				ellipsis = 1;
+			else if (cp == '!' || cp == '?')
+				strong = 1;
+			else if (pith_sb(cp) == PITH_SB_STERM)
+				strong = wide = 1;
+			else
+				wide = 1;		/* ．｡ and the like */
+			j += k;
+		} else if (cp == ' ' && dots > 0 && !strong && j + 1 < c->len &&
+		    c->s[j + 1] == '.')
+			j++;				/* . . . */
+		else
+			break;
+	}
+	if (dots > 1)
+		ellipsis = 1;
+	/* A period inside a token (3.14, example.com) is no candidate. */
+	after = j;
+	while (after < c->len) {
+		cp = cp_at(c, after, &k);
+		if (!is_closer(cp))
+			break;
+		if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
+		    cp == 0xBB || cp == 0x300D || cp == 0x300F)
+			quoted = 1;
+		after += k;
+	}
+	if (after >= c->len)
+		return after;
+	cp = cp_at(c, after, &k);
+	if (!is_space(cp)) {
+		if (!wide || is_terminal(cp))
+			return after > j ? after : j;
+		/* 。 and ！ end a sentence with no space after them. */
+		if (decide(c, m0, j, after, after, 1, 0, quoted))
+			add_cut(c, after);
+		return after;
+	}
+	next = after;
+	while (next < c->len && is_space(cp_at(c, next, &k)))
+		next += k;
+	if (next >= c->len)
+		return next;
+	/* "Great. :)" — the emoticon belongs to the sentence it ends. */
+	while ((k = emoticon_len(c, next)) > 0) {
+		emo = 1;
+		after = next + k;
+		next = after;
+		while (next < c->len && is_space(cp_at(c, next, &k)))
+			next += k;
+		if (next >= c->len)
+			return next;
+	}
+	if (emo)
+		strong = 1;
+	if (decide(c, m0, j, after, next, strong, ellipsis, quoted))
+		add_cut(c, next);
+	return next;
+}
+
+/* An emoticon standing for the final mark: "Love it :) See you". */
+static size_t
+emoticon_candidate(struct cutter *c, size_t i)
+{
+	size_t n = emoticon_len(c, i), next, k;
+
+	if (n == 0)
+		return i + 1;
+	if (i > 0 && !is_space(c->s[i - 1]))
+		return i + n;
+	next = i + n;
+	while (next < c->len && is_space(cp_at(c, next, &k)))
+		next += k;
+	if (next < c->len && decide(c, i, i + n, i + n, next, 1, 0, 0))
+		add_cut(c, next);
+	return next;
+}
+
+/* Cuts found by the structure passes, merged in at the end. */
+struct cutlist {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void
+cutlist_add(struct cutlist *l, size_t at)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = at;
+}
+
+/* Is `i` the first byte of a sentence given the sorted cuts? */
+static int
+sentence_start_at(const struct cutter *c, size_t i, size_t *oi)
+{
+	while (*oi < c->ncut && c->cuts[*oi] < i)
+		(*oi)++;
+	return *oi < c->ncut && c->cuts[*oi] == i;
+}
+
+/* Numbered and lettered lists inside a paragraph: after a sentence that
+ * starts with a marker, cut before the next marker of the same style
+ * (1. ... 2. ... 3. or a) ... b) ...). */
+static void
+list_pass(const struct cutter *c, struct cutlist *out)
+{
+	size_t i = 0, end, k, oi = 0, want = 0, v;
+	int style = 0, st;
+
+	while (i < c->len) {
+		while (i < c->len && is_space(cp_at(c, i, &k)))
+			i += k;
+		if (i >= c->len)
+			break;
+		v = list_marker(c, i, &end, &st);
+		if (v > 0 && (i == c->first || sentence_start_at(c, i, &oi))) {
+			want = v + 1;
+			style = st;
+		} else if (v > 0 && v == want && st == style) {
+			cutlist_add(out, i);
+			want = v + 1;
+		}
+		while (i < c->len && !is_space(cp_at(c, i, &k)))
+			i += k;
+	}
+}
+
+static size_t
+bullet_len(const struct cutter *c, size_t i)
+{
+	static const char *const bullets[] = {
+		"- ", "* ", "+ ", "\xe2\x80\xa2 ", "\xc2\xb7 ",
+		"\xe2\x80\x93 ", "\xe2\x80\x94 ", "\xe2\x96\xaa ",
+		"\xe2\x80\xa3 ", "\xe2\x97\xa6 ", "> ", NULL
+	};
+	size_t n;
+	int b;
+
+	for (b = 0; bullets[b] != NULL; b++) {
+		n = strlen(bullets[b]);
+		if (i + n <= c->len && memcmp(c->s + i, bullets[b], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Lines of a paragraph: hard-wrapped lines run on, but a bulleted or
+ * numbered line starts a new sentence, and so does the line after a
+ * short line with no final mark (a heading) in text whose lines are
+ * otherwise long. */
+static void
+line_pass(const struct cutter *c, struct cutlist *out)
+{
+	size_t i, ls = c->first, le, q, longest = 0, end, k, t;
+	uint32_t cp;
+	int st;
+
+	for (i = c->first; i < c->len; i++)
+		if (c->s[i] == '\n') {
+			if (i - ls > longest)
+				longest = i - ls;
+			ls = i + 1;
+		}
+	ls = c->first;
+	for (i = c->first; i < c->len; i++) {
+		if (c->s[i] != '\n')
+			continue;
+		le = i;
+		while (le > ls && (c->s[le - 1] == ' ' || c->s[le - 1] == '\t' ||
+		    c->s[le - 1] == '\r'))
+			le--;
+		q = i + 1;
+		while (q < c->len && (c->s[q] == ' ' || c->s[q] == '\t'))
+			q++;
+		if (q >= c->len)
+			break;
+		if (le > ls && (bullet_len(c, q) > 0 ||
+		    list_marker(c, q, &end, &st) > 0))
+			cutlist_add(out, q);
+		else if (le > ls && longest >= 40 && (le - ls) * 5 < longest * 3) {
+			cp = cp_before(c, le, &t);
+			if (!is_terminal(cp) && !is_closer(cp) && cp != ',' &&
+			    cp != ';' && cp != '-' && cp != ':' &&
+			    pith_sb(cp_at(c, q, &k)) == PITH_SB_UPPER)
+				cutlist_add(out, q);
+		}
+		ls = i + 1;
+	}
+}
+
+size_t
+pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
+    size_t *cuts, size_t max)
+{
+	struct cutter c;
+	struct cutlist extra = {NULL, 0, 0};
+	size_t i = 0, k, a, b, n, *merged;
+	unsigned char ch;
+	uint32_t cp;
+	int lines = 0;
+
+	memset(&c, 0, sizeof c);
+	c.s = (const unsigned char *)text;
+	c.len = len;
+	c.lang = (int)lang < 0 ? PITH_LANG_EN : lang;
+	c.cuts = cuts;
+	c.max = max;
+	while (c.first < len && is_space(cp_at(&c, c.first, &k)))
+		c.first += k;
+	c.sent_start = c.first;
+	if (list_marker(&c, c.first, &k, &lines) > 0)
+		c.markers = 1;
+	lines = 0;
+	i = c.first;
+	while (i < len) {
+		ch = c.s[i];
+		if (ch < 0x80) {
+			if (ch == '.' || ch == '!' || ch == '?')
+				i = candidate(&c, i);
+			else if ((ch == ':' || ch == ';' || ch == '=' ||
+			    ch == 'X' || ch == 'x' || ch == '<' || ch == '^') &&
+			    (i == 0 || is_space(c.s[i - 1])))
+				i = emoticon_candidate(&c, i);
+			else {
+				if (ch == '\n' && i + 1 < len)
+					lines = 1;
+				i++;
+			}
+			continue;
+		}
+		cp = cp_at(&c, i, &k);
+		if (is_terminal(cp))
+			i = candidate(&c, i);
+		else
+			i += k;
+	}
+	if (lines)
+		line_pass(&c, &extra);
+	if (c.markers)
+		list_pass(&c, &extra);
+	if (extra.n == 0)
+		return c.ncut;
+	/* Merge the structure cuts into the sorted mark cuts. */
+	qsort_sizes(extra.v, extra.n);
+	merged = xmalloc((c.ncut + extra.n) * sizeof *merged);
+	a = b = n = 0;
+	while (a < c.ncut || b < extra.n) {
+		size_t v;
+
+		if (b >= extra.n || (a < c.ncut && cuts[a] <= extra.v[b]))
+			v = cuts[a++];
+		else
+			v = extra.v[b++];
+		if (n == 0 || merged[n - 1] < v)
+			merged[n++] = v;
+	}
+	if (n > max)
+		n = max;
+	memcpy(cuts, merged, n * sizeof *cuts);
+	free(merged);
+	free(extra.v);
+	return n;
+}

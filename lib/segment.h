@@ -82,6 +82,10 @@ enum pith_abbrev pith_abbrev_lookup(enum pith_lang lang, const char *word,
 /* True when `word` (as written) is a typical sentence opener in `lang`:
  * a capitalised function word such as "The", "Der", "Il". */
 int pith_lang_opener(enum pith_lang lang, const char *word, size_t len);
+/* True when `word`, in any case, is a function word of `lang`. */
+int pith_lang_function(enum pith_lang lang, const char *word, size_t len);
+/* True when `word` closes a letter ("Thanks", "Regards", "Grüße"). */
+int pith_lang_closing(enum pith_lang lang, const char *word, size_t len);
 /* True when `word` is a month name in `lang` (for "am 3. Oktober"). */
 int pith_lang_month(enum pith_lang lang, const char *word, size_t len);
 

@@ -12,7 +12,7 @@ static const char *const names[PITH_LANG_COUNT] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl"
 };
 
-enum { LEX_FUNCTION = 1, LEX_MONTH = 2 };
+enum { LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 3 };
 
 /* Function words: frequent, short, and often the first word of a
  * sentence; a capitalised one after an abbreviation means a new sentence. */
@@ -97,6 +97,23 @@ static const struct pith_lex_list words[] = {
 	    "dlaczego kto co si\xc4\x99 do od dla o przez przy za "
 	    "tak\xc5\xbc""e r\xc3\xb3wnie\xc5\xbc jednak wi\xc4\x99""c "
 	    "dzi\xc5\x9b tak ju\xc5\xbc jeszcze"},
+	/* Letter closings: "Thanks, Kim." ends the body of a message. */
+	{PITH_LANG_EN, LEX_CLOSING,
+	    "thanks regards best cheers sincerely love yours thx"},
+	{PITH_LANG_DE, LEX_CLOSING,
+	    "gr\xc3\xbc\xc3\x9f""e gru\xc3\x9f gr\xc3\xbc\xc3\x9f""en danke"},
+	{PITH_LANG_FR, LEX_CLOSING, "cordialement merci amiti\xc3\xa9s bises"},
+	{PITH_LANG_ES, LEX_CLOSING, "saludos gracias atentamente"},
+	{PITH_LANG_IT, LEX_CLOSING, "saluti grazie cordialmente"},
+	{PITH_LANG_PT, LEX_CLOSING,
+	    "abra\xc3\xa7os obrigado obrigada atenciosamente"},
+	{PITH_LANG_NL, LEX_CLOSING, "groeten bedankt"},
+	{PITH_LANG_RU, LEX_CLOSING,
+	    "\xd1\x81\xd0\xbf\xd0\xb0\xd1\x81\xd0\xb8\xd0\xb1\xd0\xbe "
+	    "\xd1\x83\xd0\xb2\xd0\xb0\xd0\xb6\xd0\xb5\xd0\xbd\xd0\xb8"
+	    "\xd0\xb5\xd0\xbc"},
+	{PITH_LANG_PL, LEX_CLOSING,
+	    "pozdrawiam pozdrowienia dzi\xc4\x99ki"},
 	/* Months that follow an ordinal with a period: "am 3. Oktober". */
 	{PITH_LANG_DE, LEX_MONTH,
 	    "januar j\xc3\xa4nner februar m\xc3\xa4rz april mai juni juli "
@@ -155,6 +172,18 @@ pith_lang_opener(enum pith_lang lang, const char *word, size_t len)
 	if (pith_sb(c) != PITH_SB_UPPER)
 		return 0;
 	return lex_value(lang, word, len) == LEX_FUNCTION;
+}
+
+int
+pith_lang_function(enum pith_lang lang, const char *word, size_t len)
+{
+	return (int)lang >= 0 && lex_value(lang, word, len) == LEX_FUNCTION;
+}
+
+int
+pith_lang_closing(enum pith_lang lang, const char *word, size_t len)
+{
+	return (int)lang >= 0 && lex_value(lang, word, len) == LEX_CLOSING;
 }
 
 int

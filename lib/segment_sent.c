@@ -38,6 +38,8 @@ struct cutter {
 	size_t first;		/* first non-space byte of the paragraph */
 	size_t sent_start;	/* first byte of the current sentence */
 	int markers;		/* a sentence starts with a list marker */
+	size_t marker;		/* the current sentence's list marker value */
+	int marker_style;
 };
 
 static uint32_t
@@ -145,7 +147,9 @@ add_cut(struct cutter *c, size_t at)
 	if (c->ncut < c->max)
 		c->cuts[c->ncut++] = at;
 	c->sent_start = at;
-	if (list_marker(c, at, &end, &st) > 0)
+	c->marker = list_marker(c, at, &end, &st);
+	c->marker_style = st;
+	if (c->marker > 0)
 		c->markers = 1;
 }
 
@@ -308,17 +312,33 @@ list_marker(const struct cutter *c, size_t i, size_t *end, int *style)
 	return v;
 }
 
-/* Decides a candidate: marks at [m0, m1), closers to `after`, next
- * sentence would start at `next`. Returns 1 to cut before `next`. */
+/* The value of a list marker "7." starting at i when the current
+ * sentence began with the marker before or after it in the same list
+ * (1. ... 2. or 10. ... 9.): the number then starts the next item. */
 static int
-decide(struct cutter *c, size_t m0, size_t m1, size_t after, size_t next,
-    int strong, int ellipsis, int quoted)
+next_list_item(const struct cutter *c, size_t i)
+{
+	size_t end, v;
+	int st;
+
+	if (c->marker == 0)
+		return 0;
+	v = list_marker(c, i, &end, &st);
+	return v > 0 && st == c->marker_style &&
+	    (v == c->marker + 1 || v + 1 == c->marker);
+}
+
+/* Decides a candidate: marks at [m0, m1), next sentence would start at
+ * `next`. Returns 1 to cut before `next`. */
+static int
+decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
+    int quoted)
 {
 	struct word prev, nw;
 	enum pith_abbrev abbr = PITH_ABBR_NONE;
 	size_t i = next, k;
 	uint32_t cp;
-	int upper, lower, digit, opener, starts_sentence;
+	int upper, lower, digit, opener, starts_sentence, plain;
 
 	/* Skip opening punctuation of the next sentence: ( " ' ¿ ¡ [ */
 	cp = cp_at(c, i, &k);
@@ -341,11 +361,11 @@ decide(struct cutter *c, size_t m0, size_t m1, size_t after, size_t next,
 	upper = nw.upper_first;
 	lower = nw.lower_first;
 	digit = cp >= '0' && cp <= '9';
-	opener = upper && pith_lang_opener(c->lang, (const char *)c->s + nw.start,
-	    nw.end - nw.start);
+	opener = upper && pith_lang_opener(c->lang,
+	    (const char *)c->s + nw.start, nw.end - nw.start);
 
 	if (strong) {
-		/* "Really?" she asked. / Yahoo! */
+		/* "Really?" she asked. */
 		if (lower && quoted)
 			return 0;
 		return 1;
@@ -362,18 +382,29 @@ decide(struct cutter *c, size_t m0, size_t m1, size_t after, size_t next,
 	    prev.letters > 0)
 		abbr = PITH_ABBR_GENERAL;		/* U.S. a.m. Ph.D. */
 	starts_sentence = prev.start <= c->sent_start ||
-	    (prev.start > c->sent_start && prev.start - c->sent_start <= 1 &&
+	    (prev.start - c->sent_start <= 1 &&
 	    !is_alnum(c->s[c->sent_start]));
-	(void)m1;
-	(void)after;
+	/* A plain word: letters only, no abbreviation, not an initial. */
+	plain = abbr == PITH_ABBR_NONE && prev.digits == 0 &&
+	    prev.letters >= 2 && !prev.dotted;
+	/* An initial: one capital letter (J. R. R. Tolkien). */
+	if (prev.letters == 1 && prev.digits == 0 && !prev.dotted &&
+	    prev.upper_first)
+		return starts_sentence ? 0 : opener;
 
-	if (lower)
-		return 0;
+	if (lower) {
+		/* Web text starts sentences in lower case too; only after an
+		 * ordinary word, never after an abbreviation. */
+		return plain && (prev.letters >= 5 ||
+		    pith_lang_function(c->lang, (const char *)c->s + nw.start,
+		    nw.end - nw.start));
+	}
 	if (digit)
 		return abbr == PITH_ABBR_NONE &&
-		    !(starts_sentence && prev.digits > 0 && prev.letters == 0);
+		    !(starts_sentence && prev.digits > 0 && prev.letters == 0) &&
+		    !(prev.digits > 0 && next_list_item(c, prev.start));
 	if (!upper && !is_alnum(cp))
-		return abbr == PITH_ABBR_NONE;	/* a symbol, a bullet */
+		return 0;		/* a dash, a symbol: "La. -- The" */
 	/* A capital or an uncased letter follows. */
 	switch (abbr) {
 	case PITH_ABBR_TITLE:
@@ -386,13 +417,15 @@ decide(struct cutter *c, size_t m0, size_t m1, size_t after, size_t next,
 		break;
 	}
 	if (prev.letters == 1 && prev.digits == 0 && !prev.dotted)
-		return starts_sentence ? 0 : opener;	/* an initial */
+		return starts_sentence ? 0 : opener;	/* a. b. */
 	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted) {
 		if (starts_sentence && prev.digits <= 3)
 			return 0;			/* 1. The first item */
+		if (next_list_item(c, prev.start))
+			return 0;		/* ... Motors 9. Scott ... */
 		if (ordinal_period(c->lang)) {
-			if (pith_lang_month(c->lang, (const char *)c->s + nw.start,
-			    nw.end - nw.start))
+			if (pith_lang_month(c->lang,
+			    (const char *)c->s + nw.start, nw.end - nw.start))
 				return 0;		/* am 3. Oktober */
 			return opener;
 		}
@@ -451,7 +484,7 @@ candidate(struct cutter *c, size_t i)
 		if (!wide || is_terminal(cp))
 			return after > j ? after : j;
 		/* 。 and ！ end a sentence with no space after them. */
-		if (decide(c, m0, j, after, after, 1, 0, quoted))
+		if (decide(c, m0, after, 1, 0, quoted))
 			add_cut(c, after);
 		return after;
 	}
@@ -459,6 +492,24 @@ candidate(struct cutter *c, size_t i)
 	while (next < c->len && is_space(cp_at(c, next, &k)))
 		next += k;
 	if (next >= c->len)
+		return next;
+	cp = cp_at(c, next, &k);
+	/* "(Click here for source. )": a closing bracket after a space. */
+	if (cp == ')' || cp == ']' || cp == 0x201D || cp == 0xBB) {
+		after = next + k;
+		if (after >= c->len)
+			return after;
+		if (!is_space(cp_at(c, after, &k)))
+			return after;
+		next = after;
+		while (next < c->len && is_space(cp_at(c, next, &k)))
+			next += k;
+		if (next >= c->len)
+			return next;
+		cp = cp_at(c, next, &k);
+	}
+	/* "Why ? ? ?": more marks belong to this run. */
+	if (cp == '?' || cp == '!')
 		return next;
 	/* "Great. :)" — the emoticon belongs to the sentence it ends. */
 	while ((k = emoticon_len(c, next)) > 0) {
@@ -472,7 +523,7 @@ candidate(struct cutter *c, size_t i)
 	}
 	if (emo)
 		strong = 1;
-	if (decide(c, m0, j, after, next, strong, ellipsis, quoted))
+	if (decide(c, m0, next, strong, ellipsis, quoted))
 		add_cut(c, next);
 	return next;
 }
@@ -490,9 +541,149 @@ emoticon_candidate(struct cutter *c, size_t i)
 	next = i + n;
 	while (next < c->len && is_space(cp_at(c, next, &k)))
 		next += k;
-	if (next < c->len && decide(c, i, i + n, i + n, next, 1, 0, 0))
+	if (next < c->len && decide(c, i, next, 1, 0, 0))
 		add_cut(c, next);
 	return next;
+}
+
+/* The start of the next word after position i (past white space). */
+static size_t
+skip_space(const struct cutter *c, size_t i)
+{
+	size_t k;
+
+	while (i < c->len && is_space(cp_at(c, i, &k)))
+		i += k;
+	return i;
+}
+
+/* Does a new sentence start at i after a line-like unit (an address, a
+ * time stamp, a closing)? A capital, a URL or an address. */
+static int
+starts_like_sentence(const struct cutter *c, size_t i)
+{
+	size_t k;
+	uint32_t cp;
+
+	if (i >= c->len)
+		return 0;
+	cp = cp_at(c, i, &k);
+	return pith_sb(cp) == PITH_SB_UPPER || is_url_start(c, i);
+}
+
+/* A URL or e-mail address token around i: its marks are not sentence
+ * marks, and in lists of links and signatures it ends a line-like unit
+ * when a capital or another link follows. Returns where to go on. */
+static size_t
+address_token(struct cutter *c, size_t i)
+{
+	size_t start = i, end = i, k, next, t;
+	uint32_t cp;
+	int email = 0, dot = 0;
+
+	while (start > 0 && !is_space(c->s[start - 1]))
+		start--;
+	while (end < c->len && !is_space(cp_at(c, end, &k))) {
+		if (c->s[end] == '@')
+			email = 1;
+		else if (c->s[end] == '.' && email)
+			dot = 1;
+		end += k;
+	}
+	if (!is_url_start(c, start) && !(email && dot))
+		return i + 1;
+	/* Final marks and closers after the address are real ones. */
+	t = end;
+	while (t > start) {
+		cp = cp_before(c, t, &k);
+		if (!is_terminal(cp) && !is_closer(cp) && cp != ',' &&
+		    cp != ';' && cp != ':')
+			break;
+		t = k;
+	}
+	if (t < end)
+		return t;
+	next = skip_space(c, end);
+	if (next < c->len && starts_like_sentence(c, next))
+		add_cut(c, next);
+	return end;
+}
+
+/* "07/17/2000 06:15 PM" — a message header's time stamp ends a line.
+ * `i` is at the M of AM or PM. */
+static size_t
+time_stamp(struct cutter *c, size_t i)
+{
+	size_t j = i - 1, next, digits = 0, slashes = 0;
+
+	if (j == 0 || !(c->s[j] == 'A' || c->s[j] == 'P'))
+		return i + 1;
+	if (i + 1 < c->len && !is_space(c->s[i + 1]))
+		return i + 1;
+	while (j > 0 && c->s[j - 1] == ' ')
+		j--;
+	/* hh:mm[:ss] */
+	if (j < 5 || !(c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
+	    c->s[j - 3] != ':')
+		return i + 1;
+	j -= 3;
+	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
+	    c->s[j - 1] == ':'))
+		j--;
+	while (j > 0 && c->s[j - 1] == ' ')
+		j--;
+	/* mm/dd/yy[yy] */
+	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
+	    c->s[j - 1] == '/')) {
+		digits += c->s[j - 1] != '/';
+		slashes += c->s[j - 1] == '/';
+		j--;
+	}
+	if (slashes != 2 || digits < 4)
+		return i + 1;
+	next = skip_space(c, i + 1);
+	if (next < c->len)
+		add_cut(c, next);
+	return next;
+}
+
+/* "Thanks, Kim." — a letter closing alone at the start of a sentence,
+ * then a comma and a name: the closing is a sentence of its own. `i` is
+ * at the comma. */
+static size_t
+closing(struct cutter *c, size_t i)
+{
+	size_t ws = i, next;
+
+	while (ws > c->sent_start && is_alnum(c->s[ws - 1]))
+		ws--;
+	if (ws == i || ws != c->sent_start)
+		return i + 1;
+	if (!pith_lang_closing(c->lang, (const char *)c->s + ws, i - ws) &&
+	    !(i - ws == 7 && memcmp(c->s + ws, "regards", 7) == 0))
+		return i + 1;
+	next = skip_space(c, i + 1);
+	if (next < c->len && next > i + 1 &&
+	    pith_sb(c->s[next]) == PITH_SB_UPPER)
+		add_cut(c, next);
+	return next;
+}
+
+/* Characters the main loop stops at (ASCII); others are skipped fast. */
+enum { STOP_MARK = 1, STOP_EMO, STOP_ADDR, STOP_M, STOP_COMMA, STOP_NL };
+
+static unsigned char stop[128];
+
+static void
+stop_init(void)
+{
+	stop['.'] = stop['!'] = stop['?'] = STOP_MARK;
+	stop[';'] = stop['='] = stop['X'] = stop['x'] = STOP_EMO;
+	stop['<'] = stop['^'] = STOP_EMO;
+	stop[':'] = stop['@'] = stop['w'] = STOP_ADDR;
+	stop['M'] = STOP_M;
+	stop[','] = STOP_COMMA;
+	stop['\n'] = STOP_NL;
 }
 
 /* Cuts found by the structure passes, merged in at the end. */
@@ -538,7 +729,8 @@ list_pass(const struct cutter *c, struct cutlist *out)
 		if (v > 0 && (i == c->first || sentence_start_at(c, i, &oi))) {
 			want = v + 1;
 			style = st;
-		} else if (v > 0 && v == want && st == style) {
+		} else if (v > 0 && st == style && (v == want ||
+		    (want >= 3 && v == want - 2))) {
 			cutlist_add(out, i);
 			want = v + 1;
 		}
@@ -630,31 +822,55 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 	while (c.first < len && is_space(cp_at(&c, c.first, &k)))
 		c.first += k;
 	c.sent_start = c.first;
-	if (list_marker(&c, c.first, &k, &lines) > 0)
+	c.marker = list_marker(&c, c.first, &k, &c.marker_style);
+	if (c.marker > 0)
 		c.markers = 1;
 	lines = 0;
 	i = c.first;
+	if (stop['.'] == 0)
+		stop_init();
 	while (i < len) {
 		ch = c.s[i];
-		if (ch < 0x80) {
-			if (ch == '.' || ch == '!' || ch == '?')
-				i = candidate(&c, i);
-			else if ((ch == ':' || ch == ';' || ch == '=' ||
-			    ch == 'X' || ch == 'x' || ch == '<' || ch == '^') &&
-			    (i == 0 || is_space(c.s[i - 1])))
-				i = emoticon_candidate(&c, i);
-			else {
-				if (ch == '\n' && i + 1 < len)
-					lines = 1;
-				i++;
-			}
+		if (ch >= 0x80) {
+			cp = cp_at(&c, i, &k);
+			i = is_terminal(cp) ? candidate(&c, i) : i + k;
 			continue;
 		}
-		cp = cp_at(&c, i, &k);
-		if (is_terminal(cp))
+		switch (stop[ch]) {
+		case 0:
+			i++;
+			break;
+		case STOP_MARK:
 			i = candidate(&c, i);
-		else
-			i += k;
+			break;
+		case STOP_ADDR:
+			if (ch == '@' || (ch == ':' && i + 2 < len &&
+			    c.s[i + 1] == '/' && c.s[i + 2] == '/') ||
+			    (ch == 'w' && (i == 0 || is_space(c.s[i - 1])) &&
+			    is_url_start(&c, i))) {
+				i = address_token(&c, i);
+				break;
+			}
+			/* FALLTHROUGH */
+		case STOP_EMO:
+			if (ch != 'w' && ch != '@' &&
+			    (i == 0 || is_space(c.s[i - 1])))
+				i = emoticon_candidate(&c, i);
+			else
+				i++;
+			break;
+		case STOP_M:
+			i = time_stamp(&c, i);
+			break;
+		case STOP_COMMA:
+			i = closing(&c, i);
+			break;
+		case STOP_NL:
+			if (i + 1 < len)
+				lines = 1;
+			i++;
+			break;
+		}
 	}
 	if (lines)
 		line_pass(&c, &extra);

@@ -30,7 +30,7 @@ static const struct pith_lex_list lists[] = {
 	    "sept oct nov dec pt pts bk"},
 	{PITH_LANG_EN, PITH_ABBR_GENERAL,
 	    "inc ltd co corp llc plc bros jr sr st ave blvd rd hwy dept "
-	    "univ assn est misc mon tue tues wed thu thur thurs fri sat sun "
+	    "univ assn assoc asst est misc mon tue tues wed thu thur thurs fri sat sun "
 	    "govt intl natl oz lb lbs gal yr yrs hr hrs min mins sec secs "
 	    "cal"},
 

@@ -112,6 +112,29 @@ is_terminal(uint32_t cp)
 	return p == PITH_SB_STERM || p == PITH_SB_ATERM;
 }
 
+/* A reference mark after a sentence: "[12]", "[...]", "[a]", then a
+ * space and a capital. */
+static size_t
+reference_len(const struct cutter *c, size_t i)
+{
+	size_t j = i + 1, k, end;
+
+	if (i >= c->len || c->s[i] != '[')
+		return 0;
+	while (j < c->len && j - i < 8 && c->s[j] != ']' && c->s[j] != ' ')
+		j++;
+	if (j >= c->len || c->s[j] != ']' || j == i + 1)
+		return 0;
+	end = ++j;
+	if (j < c->len && !is_space(cp_at(c, j, &k)))
+		return 0;
+	while (j < c->len && is_space(cp_at(c, j, &k)))
+		j += k;
+	if (j < c->len && pith_sb(cp_at(c, j, &k)) != PITH_SB_UPPER)
+		return 0;
+	return end - i;
+}
+
 /* Emoticons written after (or instead of) a final mark. */
 static size_t
 emoticon_len(const struct cutter *c, size_t i)
@@ -399,12 +422,19 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		    pith_lang_function(c->lang, (const char *)c->s + nw.start,
 		    nw.end - nw.start));
 	}
+	if (digit && prev.letters == 1 && prev.digits == 0 && !prev.dotted)
+		return 0;			/* c. 1818, p. 5 */
 	if (digit)
 		return abbr == PITH_ABBR_NONE &&
 		    !(starts_sentence && prev.digits > 0 && prev.letters == 0) &&
 		    !(prev.digits > 0 && next_list_item(c, prev.start));
+	if (cp == '$' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5)
+		return abbr == PITH_ABBR_NONE;		/* "$3 - Reward" */
+	if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && i + 1 < c->len &&
+	    c->s[i + 1] == ' ')
+		return abbr == PITH_ABBR_NONE;		/* "- item" */
 	if (!upper && !is_alnum(cp))
-		return 0;		/* a dash, a symbol: "La. -- The" */
+		return 0;		/* a symbol: "La. -- The" */
 	/* A capital or an uncased letter follows. */
 	switch (abbr) {
 	case PITH_ABBR_TITLE:
@@ -511,9 +541,13 @@ candidate(struct cutter *c, size_t i)
 	/* "Why ? ? ?": more marks belong to this run. */
 	if (cp == '?' || cp == '!')
 		return next;
-	/* "Great. :)" — the emoticon belongs to the sentence it ends. */
-	while ((k = emoticon_len(c, next)) > 0) {
-		emo = 1;
+	/* "Great. :)" — an emoticon belongs to the sentence it ends, and so
+	 * does a reference mark: "in 1805. [6] He". */
+	for (;;) {
+		if ((k = emoticon_len(c, next)) > 0)
+			emo = 1;
+		else if ((k = reference_len(c, next)) == 0)
+			break;
 		after = next + k;
 		next = after;
 		while (next < c->len && is_space(cp_at(c, next, &k)))
@@ -647,6 +681,53 @@ time_stamp(struct cutter *c, size_t i)
 	return next;
 }
 
+static int
+is_digit_at(const struct cutter *c, size_t i)
+{
+	return i < c->len && c->s[i] >= '0' && c->s[i] <= '9';
+}
+
+/* A time stamp "12/22/2000 06:28 PM" starts a message header line: cut
+ * before it, unless it is the object of "on" or "at". `i` is at its
+ * first slash. */
+static size_t
+date_stamp(struct cutter *c, size_t i)
+{
+	size_t start = i, j = i + 1, p;
+
+	while (start > 0 && is_digit_at(c, start - 1))
+		start--;
+	if (i - start < 1 || i - start > 2 || (start > 0 &&
+	    !is_space(c->s[start - 1])))
+		return i + 1;
+	while (is_digit_at(c, j))
+		j++;
+	if (j - i < 2 || j - i > 3 || j >= c->len || c->s[j] != '/')
+		return i + 1;
+	p = ++j;
+	while (is_digit_at(c, j))
+		j++;
+	if (j - p != 2 && j - p != 4)
+		return i + 1;
+	while (j < c->len && c->s[j] == ' ')
+		j++;
+	p = j;
+	while (is_digit_at(c, j))
+		j++;
+	if (j - p < 1 || j - p > 2 || j >= c->len || c->s[j] != ':')
+		return i + 1;
+	/* The word before: "on 06/01/2000 06:00" is part of a sentence. */
+	p = start;
+	while (p > 0 && is_space(c->s[p - 1]))
+		p--;
+	if (p == 0 || (p >= 2 && (memcmp(c->s + p - 2, "on", 2) == 0 ||
+	    memcmp(c->s + p - 2, "at", 2) == 0) && (p == 2 ||
+	    is_space(c->s[p - 3]))))
+		return j;
+	add_cut(c, start);
+	return j;
+}
+
 /* "Thanks, Kim." — a letter closing alone at the start of a sentence,
  * then a comma and a name: the closing is a sentence of its own. `i` is
  * at the comma. */
@@ -670,7 +751,10 @@ closing(struct cutter *c, size_t i)
 }
 
 /* Characters the main loop stops at (ASCII); others are skipped fast. */
-enum { STOP_MARK = 1, STOP_EMO, STOP_ADDR, STOP_M, STOP_COMMA, STOP_NL };
+enum {
+	STOP_MARK = 1, STOP_EMO, STOP_ADDR, STOP_M, STOP_COMMA, STOP_NL,
+	STOP_SLASH
+};
 
 static unsigned char stop[128];
 
@@ -684,6 +768,7 @@ stop_init(void)
 	stop['M'] = STOP_M;
 	stop[','] = STOP_COMMA;
 	stop['\n'] = STOP_NL;
+	stop['/'] = STOP_SLASH;
 }
 
 /* Cuts found by the structure passes, merged in at the end. */
@@ -864,6 +949,9 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 			break;
 		case STOP_COMMA:
 			i = closing(&c, i);
+			break;
+		case STOP_SLASH:
+			i = date_stamp(&c, i);
 			break;
 		case STOP_NL:
 			if (i + 1 < len)

@@ -30,8 +30,6 @@ write_unit(void *arg, const struct pith_seg_unit *u)
 
 	pbuf_reset(&o->line);
 	if (u->paragraph != o->last_para) {
-		/* A paragraph is complete: hand it on. */
-		pith_out_flush(&pith_stdout);
 		if (o->blank_between && o->last_para != 0)
 			pbuf_putc(&o->line, '\n');
 		o->last_para = u->paragraph;

@@ -415,6 +415,12 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	    prev.upper_first)
 		return starts_sentence ? 0 : opener;
 
+	/* "1. Buy milk 2. Walk the dog": the number starts the next item. */
+	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted &&
+	    !starts_sentence && next_list_item(c, prev.start)) {
+		add_cut(c, prev.start);
+		return 0;
+	}
 	if (lower) {
 		/* Web text starts sentences in lower case too; only after an
 		 * ordinary word, never after an abbreviation. */
@@ -426,8 +432,7 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		return 0;			/* c. 1818, p. 5 */
 	if (digit)
 		return abbr == PITH_ABBR_NONE &&
-		    !(starts_sentence && prev.digits > 0 && prev.letters == 0) &&
-		    !(prev.digits > 0 && next_list_item(c, prev.start));
+		    !(starts_sentence && prev.digits > 0 && prev.letters == 0);
 	if (cp == '$' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5)
 		return abbr == PITH_ABBR_NONE;		/* "$3 - Reward" */
 	if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && i + 1 < c->len &&
@@ -451,8 +456,6 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted) {
 		if (starts_sentence && prev.digits <= 3)
 			return 0;			/* 1. The first item */
-		if (next_list_item(c, prev.start))
-			return 0;		/* ... Motors 9. Scott ... */
 		if (ordinal_period(c->lang)) {
 			if (pith_lang_month(c->lang,
 			    (const char *)c->s + nw.start, nw.end - nw.start))
@@ -526,6 +529,7 @@ candidate(struct cutter *c, size_t i)
 	cp = cp_at(c, next, &k);
 	/* "(Click here for source. )": a closing bracket after a space. */
 	if (cp == ')' || cp == ']' || cp == 0x201D || cp == 0xBB) {
+		quoted = cp == 0x201D || cp == 0xBB;
 		after = next + k;
 		if (after >= c->len)
 			return after;

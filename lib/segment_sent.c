@@ -351,6 +351,27 @@ next_list_item(const struct cutter *c, size_t i)
 	    (v == c->marker + 1 || v + 1 == c->marker);
 }
 
+/* Is the list marker at i the first item of a list after a colon? Then
+ * it is remembered as the current list. */
+static int
+after_colon(struct cutter *c, size_t i)
+{
+	size_t p = i, end, v;
+	int st;
+
+	while (p > 0 && c->s[p - 1] == ' ')
+		p--;
+	if (p == i || p == 0 || c->s[p - 1] != ':')
+		return 0;
+	v = list_marker(c, i, &end, &st);
+	if (v == 0)
+		return 0;
+	c->marker = v;
+	c->marker_style = st;
+	c->markers = 1;
+	return 1;
+}
+
 /* Decides a candidate: marks at [m0, m1), next sentence would start at
  * `next`. Returns 1 to cut before `next`. */
 static int
@@ -415,6 +436,10 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	    prev.upper_first)
 		return starts_sentence ? 0 : opener;
 
+	/* "three parts: 1. Tools 2. Data": a list starts after a colon. */
+	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted &&
+	    !starts_sentence && prev.digits <= 2 && after_colon(c, prev.start))
+		return 0;
 	/* "1. Buy milk 2. Walk the dog": the number starts the next item. */
 	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted &&
 	    !starts_sentence && next_list_item(c, prev.start)) {

@@ -677,9 +677,12 @@ address_token(struct cutter *c, size_t i)
 static size_t
 time_stamp(struct cutter *c, size_t i)
 {
-	size_t j = i - 1, next, digits = 0, slashes = 0;
+	size_t j, next, digits = 0, slashes = 0;
 
-	if (j == 0 || !(c->s[j] == 'A' || c->s[j] == 'P'))
+	if (i < 2)
+		return i + 1;
+	j = i - 1;
+	if (!(c->s[j] == 'A' || c->s[j] == 'P'))
 		return i + 1;
 	if (i + 1 < c->len && !is_space(c->s[i + 1]))
 		return i + 1;

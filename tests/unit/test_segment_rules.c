@@ -287,6 +287,12 @@ static const struct rule_case cases[] = {
 	    "on."},
 };
 
+static void
+guess_add(struct pith_lang_guess *g, const char *text)
+{
+	pith_lang_guess_add(g, text, strlen(text));
+}
+
 int
 main(void)
 {
@@ -297,24 +303,46 @@ main(void)
 		check(cases[i].lang, cases[i].text, cases[i].want,
 		    cases[i].family);
 
+	/* Every prefix of every case, in a buffer of exactly that size (no
+	 * NUL after it): under ASan this catches any read past the end. */
+	{
+		size_t len, n, bad = 0, cuts[256], k;
+		char *copy;
+
+		for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			len = strlen(cases[i].text);
+			for (n = 0; n <= len; n++) {
+				copy = xmalloc(n > 0 ? n : 1);
+				memcpy(copy, cases[i].text, n);
+				k = pith_sentence_cuts(copy, n, cases[i].lang, cuts,
+				    256);
+				while (k-- > 0)
+					if (cuts[k] == 0 || cuts[k] >= n)
+						bad++;
+				free(copy);
+			}
+		}
+		tap_ok(bad == 0, "every prefix: cuts fall strictly inside");
+	}
+
 	/* Language guessing from function words and script. */
 	memset(&g, 0, sizeof g);
-	pith_lang_guess_add(&g, "Der Hund und die Katze sind nicht im Haus, "
-	    "aber sie kommen bald.", 64);
+	guess_add(&g, "Der Hund und die Katze sind nicht im Haus, "
+	    "aber sie kommen bald.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "de",
 	    "German text is German");
 	memset(&g, 0, sizeof g);
-	pith_lang_guess_add(&g, "Le chat et le chien ne sont pas dans la "
-	    "maison, mais ils arrivent.", 68);
+	guess_add(&g, "Le chat et le chien ne sont pas dans la "
+	    "maison, mais ils arrivent.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "fr",
 	    "French text is French");
 	memset(&g, 0, sizeof g);
-	pith_lang_guess_add(&g, "\xd0\x9e\xd0\xbd \xd0\xb8 \xd0\xbe\xd0\xbd"
-	    "\xd0\xb0 \xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0.", 27);
+	guess_add(&g, "\xd0\x9e\xd0\xbd \xd0\xb8 \xd0\xbe\xd0\xbd"
+	    "\xd0\xb0 \xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "ru",
 	    "Cyrillic text is Russian");
 	memset(&g, 0, sizeof g);
-	pith_lang_guess_add(&g, "Xyzzy plugh.", 12);
+	guess_add(&g, "Xyzzy plugh.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "en",
 	    "no evidence falls back to English");
 

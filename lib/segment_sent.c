@@ -247,10 +247,10 @@ word_before(const struct cutter *c, size_t end, struct word *w)
 	size_t i = end, j;
 	uint32_t cp;
 
-	while (i > 0) {
+	while (i > c->sent_start) {
 		cp = cp_before(c, i, &j);
 		if (is_alnum(cp) || cp == '.' || cp == '-' || cp == '\'' ||
-		    cp == 0x2019)
+		    cp == 0x2019 || cp == 0xB0)		/* N° */
 			i = j;
 		else
 			break;
@@ -315,17 +315,22 @@ list_marker(const struct cutter *c, size_t i, size_t *end, int *style)
 	}
 	if (digits == 0 && j < c->len && ((c->s[j] >= 'a' && c->s[j] <= 'z') ||
 	    (c->s[j] >= 'A' && c->s[j] <= 'Z'))) {
+		/* A capital with a period is an initial, not a marker. */
+		if (c->s[j] <= 'Z' && j + 1 < c->len && c->s[j + 1] == '.' &&
+		    !paren)
+			return 0;
 		v = (size_t)((c->s[j] | 0x20) - 'a' + 1);
 		j++;
-		/* A lone letter with a period is an initial, not a marker. */
-		if (j < c->len && c->s[j] == '.' && !paren)
-			return 0;
 	}
 	if (v == 0 || j >= c->len)
 		return 0;
-	if (c->s[j] == ')' || (c->s[j] == '.' && !paren && digits > 0))
+	if (c->s[j] == ')')
 		j++;
-	else
+	else if (c->s[j] == '.' && !paren) {
+		j++;
+		if (j < c->len && c->s[j] == ')')	/* 1.) */
+			j++;
+	} else
 		return 0;
 	if (j < c->len && c->s[j] != ' ' && c->s[j] != '\t' &&
 	    c->s[j] != '\n')
@@ -369,6 +374,20 @@ after_colon(struct cutter *c, size_t i)
 	c->marker = v;
 	c->marker_style = st;
 	c->markers = 1;
+	return 1;
+}
+
+/* Is there nothing but punctuation, bullets and space in [a, b)? */
+static int
+only_punct(const struct cutter *c, size_t a, size_t b)
+{
+	size_t k;
+
+	while (a < b) {
+		if (is_alnum(cp_at(c, a, &k)))
+			return 0;
+		a += k;
+	}
 	return 1;
 }
 
@@ -425,9 +444,7 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	if (abbr == PITH_ABBR_NONE && prev.dotted && prev.short_parts &&
 	    prev.letters > 0)
 		abbr = PITH_ABBR_GENERAL;		/* U.S. a.m. Ph.D. */
-	starts_sentence = prev.start <= c->sent_start ||
-	    (prev.start - c->sent_start <= 1 &&
-	    !is_alnum(c->s[c->sent_start]));
+	starts_sentence = only_punct(c, c->sent_start, prev.start);
 	/* A plain word: letters only, no abbreviation, not an initial. */
 	plain = abbr == PITH_ABBR_NONE && prev.digits == 0 &&
 	    prev.letters >= 2 && !prev.dotted;
@@ -441,15 +458,17 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	    !starts_sentence && prev.digits <= 2 && after_colon(c, prev.start))
 		return 0;
 	/* "1. Buy milk 2. Walk the dog": the number starts the next item. */
-	if (prev.digits > 0 && prev.letters == 0 && !prev.dotted &&
-	    !starts_sentence && next_list_item(c, prev.start)) {
+	if (((prev.digits > 0 && prev.letters == 0) || (prev.letters == 1 &&
+	    prev.digits == 0)) && !prev.dotted && !starts_sentence &&
+	    next_list_item(c, prev.start)) {
 		add_cut(c, prev.start);
 		return 0;
 	}
 	if (lower) {
 		/* Web text starts sentences in lower case too; only after an
-		 * ordinary word, never after an abbreviation. */
-		return plain && (prev.letters >= 5 ||
+		 * ordinary word, never after an abbreviation or a quotation
+		 * ('"This is great." she said.'). */
+		return plain && !quoted && (prev.letters >= 5 ||
 		    pith_lang_function(c->lang, (const char *)c->s + nw.start,
 		    nw.end - nw.start));
 	}
@@ -491,6 +510,52 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	return 1;
 }
 
+/* Names written with an exclamation mark. */
+static int
+bang_name(const struct cutter *c, size_t i)
+{
+	return (i >= 5 && memcmp(c->s + i - 5, "Yahoo", 5) == 0) ||
+	    (i >= 3 && memcmp(c->s + i - 3, "Yum", 3) == 0);
+}
+
+/* A period between two words with no space, where a sentence ends and
+ * the writer forgot the space: a word of letters (or a number) before,
+ * with no other period, slash, @ or colon in its token, and a
+ * capitalised word of letters after, followed by a space or a mark.
+ * Domain names, file names and java.util.List stay whole. */
+static int
+missing_space(const struct cutter *c, size_t dot, size_t next)
+{
+	size_t a = dot, b = next, k;
+	int lowers = 0;
+	uint32_t cp;
+
+	while (a > 0 && !is_space(c->s[a - 1])) {
+		unsigned char ch = c->s[a - 1];
+
+		if (ch == '.' || ch == '/' || ch == '@' || ch == ':' ||
+		    ch == '_' || ch == '\\')
+			return 0;
+		a--;
+	}
+	if (dot - a < 2)
+		return 0;
+	cp = cp_before(c, dot, &k);
+	if (!(pith_sb(cp) == PITH_SB_LOWER || (cp >= '0' && cp <= '9')))
+		return 0;
+	if (pith_sb(cp_at(c, b, &k)) != PITH_SB_UPPER)
+		return 0;
+	b += k;
+	while (b < c->len && pith_sb(cp = cp_at(c, b, &k)) == PITH_SB_LOWER) {
+		lowers++;
+		b += k;
+	}
+	if (lowers == 0)
+		return 0;
+	return b >= c->len || is_space(cp) || cp == ',' || cp == '.' ||
+	    cp == '!' || cp == '?' || cp == ';' || cp == ':';
+}
+
 /* Scans one candidate starting with the mark at i. Returns where the
  * scan goes on. */
 static size_t
@@ -524,6 +589,10 @@ candidate(struct cutter *c, size_t i)
 	}
 	if (dots > 1)
 		ellipsis = 1;
+	/* "Yahoo!" and "Yum!" are names, the mark is part of them. */
+	if (strong && !wide && j == i + 1 && c->s[i] == '!' &&
+	    bang_name(c, i))
+		return j;
 	/* A period inside a token (3.14, example.com) is no candidate. */
 	after = j;
 	while (after < c->len) {
@@ -539,6 +608,12 @@ candidate(struct cutter *c, size_t i)
 		return after;
 	cp = cp_at(c, after, &k);
 	if (!is_space(cp)) {
+		/* "Hello world.Today is Tuesday." — a space left out. */
+		if (dots == 1 && !strong && !wide && after == j &&
+		    missing_space(c, m0, j)) {
+			add_cut(c, j);
+			return j;
+		}
 		if (!wide || is_terminal(cp))
 			return after > j ? after : j;
 		/* 。 and ！ end a sentence with no space after them. */
@@ -604,7 +679,9 @@ emoticon_candidate(struct cutter *c, size_t i)
 	next = i + n;
 	while (next < c->len && is_space(cp_at(c, next, &k)))
 		next += k;
-	if (next < c->len && decide(c, i, next, 1, 0, 0))
+	/* Alone, it ends a sentence only before a capital. */
+	if (next < c->len && pith_sb(cp_at(c, next, &k)) == PITH_SB_UPPER &&
+	    decide(c, i, next, 1, 0, 0))
 		add_cut(c, next);
 	return next;
 }
@@ -782,6 +859,27 @@ closing(struct cutter *c, size_t i)
 	return next;
 }
 
+static int
+is_bullet(uint32_t cp)
+{
+	return cp == 0x2022 || cp == 0x2043 || cp == 0x25E6 || cp == 0x25AA ||
+	    cp == 0x2023;
+}
+
+/* "• one • two": in a sentence that starts with a bullet, the same
+ * bullet after a space starts the next item. `i` is at the bullet, `k`
+ * its length. */
+static void
+inline_bullet(struct cutter *c, size_t i, size_t k)
+{
+	size_t s0 = c->sent_start;
+
+	if (i == s0 || !is_space(c->s[i - 1]) || s0 + k > c->len ||
+	    memcmp(c->s + s0, c->s + i, k) != 0)
+		return;
+	add_cut(c, i);
+}
+
 /* Characters the main loop stops at (ASCII); others are skipped fast. */
 enum {
 	STOP_MARK = 1, STOP_EMO, STOP_ADDR, STOP_M, STOP_COMMA, STOP_NL,
@@ -878,7 +976,7 @@ bullet_len(const struct cutter *c, size_t i)
 /* Lines of a paragraph: hard-wrapped lines run on, but a bulleted or
  * numbered line starts a new sentence, and so does the line after a
  * short line with no final mark (a heading) in text whose lines are
- * otherwise long. */
+ * otherwise long; when all lines are short, each is a unit. */
 static void
 line_pass(const struct cutter *c, struct cutlist *out)
 {
@@ -908,6 +1006,14 @@ line_pass(const struct cutter *c, struct cutlist *out)
 		if (le > ls && (bullet_len(c, q) > 0 ||
 		    list_marker(c, q, &end, &st) > 0))
 			cutlist_add(out, q);
+		else if (le > ls && longest < 40 && c->ncut == 0) {
+			/* Only short lines and no sentence mark between them:
+			 * a list or an address, a line each, unless the line
+			 * reads on (ends in , ; - or :). */
+			cp = cp_before(c, le, &t);
+			if (cp != ',' && cp != ';' && cp != '-' && cp != ':')
+				cutlist_add(out, q);
+		}
 		else if (le > ls && longest >= 40 && (le - ls) * 5 < longest * 3) {
 			cp = cp_before(c, le, &t);
 			if (!is_terminal(cp) && !is_closer(cp) && cp != ',' &&
@@ -950,7 +1056,13 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 		ch = c.s[i];
 		if (ch >= 0x80) {
 			cp = cp_at(&c, i, &k);
-			i = is_terminal(cp) ? candidate(&c, i) : i + k;
+			if (is_terminal(cp))
+				i = candidate(&c, i);
+			else {
+				if (is_bullet(cp))
+					inline_bullet(&c, i, k);
+				i += k;
+			}
 			continue;
 		}
 		switch (stop[ch]) {

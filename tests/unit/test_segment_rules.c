@@ -204,6 +204,39 @@ static const struct rule_case cases[] = {
 	    "Bring these:\n- a torch\n- two ropes\n- water",
 	    "Bring these: | - a torch | - two ropes | - water"},
 
+	{PITH_LANG_EN, "numbered items with period and bracket",
+	    "1.) Pack the tent 2.) Fold the chairs",
+	    "1.) Pack the tent | 2.) Fold the chairs"},
+	{PITH_LANG_EN, "lettered items with a period",
+	    "a. Rinse the rice b. Cook the rice c. Let it rest",
+	    "a. Rinse the rice | b. Cook the rice | c. Let it rest"},
+	{PITH_LANG_EN, "inline bullets",
+	    "\xe2\x80\xa2 3. Wash the car \xe2\x80\xa2 4. Dry the car",
+	    "\xe2\x80\xa2 3. Wash the car | \xe2\x80\xa2 4. Dry the car"},
+	{PITH_LANG_ES, "lista con par\xc3\xa9ntesis",
+	    "1) Lavar los platos 2) Secar los platos",
+	    "1) Lavar los platos | 2) Secar los platos"},
+	{PITH_LANG_EN, "short lines without marks",
+	    "apples\nfresh bread\nred onions",
+	    "apples | fresh bread | red onions"},
+
+	/* Quotes again: a period inside quotes before a reporting verb. */
+	{PITH_LANG_EN, "period in quotes, then lower case",
+	    "He looked up, 'That was close.' he muttered.",
+	    "He looked up, 'That was close.' he muttered."},
+
+	/* Names with a mark, missing spaces. */
+	{PITH_LANG_EN, "an exclamation mark in a name",
+	    "He once worked at Yahoo! in sales.",
+	    "He once worked at Yahoo! in sales."},
+	{PITH_LANG_EN, "a space left out after the period",
+	    "The rain stopped.Then we walked home. Use java.util.List here.",
+	    "The rain stopped. | Then we walked home. | Use java.util.List "
+	    "here."},
+	{PITH_LANG_FR, "n\xc2\xb0 et un nombre",
+	    "Il habite au n\xc2\xb0 12. Elle aussi.",
+	    "Il habite au n\xc2\xb0 12. | Elle aussi."},
+
 	/* URLs, e-mail addresses and file names. */
 	{PITH_LANG_EN, "addresses and files",
 	    "Visit www.example.com for more. Write to anna.b@mail.example.org "

@@ -104,7 +104,9 @@ segment_warc(struct pith_src *src, struct pith_segmenter *sg,
 	struct pith_warc_reader *rd;
 	struct pith_warc_record rec;
 	struct pbuf block = PBUF_INIT, rendered = PBUF_INIT;
+	struct pith_headers h = {NULL, 0, 0};
 	const char *name = pith_src_name(src), *err, *id;
+	size_t i;
 	char new_id[48];
 	int rc, failed = 0;
 
@@ -149,22 +151,26 @@ segment_warc(struct pith_src *src, struct pith_segmenter *sg,
 		o->dest = NULL;
 		o->last_para = 0;
 		pith_payload_free(&pl);
-		/* A derived record: its own id, pointing at its source; a
+		/* A derived record, with a copy of the headers (the reader
+		 * owns rec.headers): its own id, pointing at its source; a
 		 * response becomes a conversion (its block is no longer an
 		 * HTTP message). Digests and length are computed anew. */
+		for (i = 0; i < rec.headers.n; i++)
+			pith_headers_add(&h, rec.headers.v[i].name,
+			    rec.headers.v[i].value);
 		if (strcmp(rec.type, "response") == 0)
-			pith_headers_set(&rec.headers, "WARC-Type", "conversion");
-		id = pith_headers_get(&rec.headers, "WARC-Record-ID");
-		if (id != NULL && pith_headers_get(&rec.headers,
-		    "WARC-Refers-To") == NULL)
-			pith_headers_set(&rec.headers, "WARC-Refers-To", id);
+			pith_headers_set(&h, "WARC-Type", "conversion");
+		id = pith_headers_get(&h, "WARC-Record-ID");
+		if (id != NULL && pith_headers_get(&h, "WARC-Refers-To") == NULL)
+			pith_headers_set(&h, "WARC-Refers-To", id);
 		pith_warc_new_id(new_id);
-		pith_headers_set(&rec.headers, "WARC-Record-ID", new_id);
-		pith_headers_del(&rec.headers, "WARC-Block-Digest");
-		pith_headers_del(&rec.headers, "WARC-Payload-Digest");
-		pith_headers_set(&rec.headers, "Content-Type", o->json ?
+		pith_headers_set(&h, "WARC-Record-ID", new_id);
+		pith_headers_del(&h, "WARC-Block-Digest");
+		pith_headers_del(&h, "WARC-Payload-Digest");
+		pith_headers_set(&h, "Content-Type", o->json ?
 		    "application/x-ndjson" : "text/plain; charset=utf-8");
-		pith_warc_write(&rendered, &rec.headers, block.p, block.len);
+		pith_warc_write(&rendered, &h, block.p, block.len);
+		pith_headers_clear(&h);
 		pith_out_write(&pith_stdout, rendered.p, rendered.len);
 		pith_out_flush(&pith_stdout);
 	}

@@ -78,6 +78,18 @@ word_wanted(const struct pith_segmenter *sg, const char *t, size_t n)
 	int text = 0, word = 0;
 
 	while (i < n) {
+		if (s[i] < 0x80) {
+			/* ASCII: letters and digits are words, the rest is
+			 * space or punctuation. */
+			if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+				return 1;
+			if (s[i] >= '0' && s[i] <= '9')
+				return 1;
+			if (!space_byte(s[i]))
+				text = 1;
+			i++;
+			continue;
+		}
 		k = pith_utf8_decode(s + i, n - i, &cp);
 		props = pith_cp_props(cp);
 		if (!(props & PITH_CP_SPACE) && cp != 0)
@@ -187,9 +199,10 @@ flush_para(struct pith_segmenter *sg, int last)
 	}
 	/* A piece of a long paragraph: keep the last unit back. */
 	keep = n > 0 ? sg->cuts[n - 1] : 0;
-	if (keep < len / 4) {
-		/* No unit ends in most of it: cut at the last white space of
-		 * its second half, or take it all. */
+	if (keep < len / 2) {
+		/* The last unit is over half of it: cut at the last white
+		 * space of its second half, or take it all, so every piece
+		 * moves on by at least half a chunk. */
 		for (keep = len; keep > len / 2; keep--)
 			if (space_byte((unsigned char)sg->para.p[keep - 1]))
 				break;

@@ -39,6 +39,7 @@ struct cutter {
 	size_t sent_start;	/* first byte of the current sentence */
 	int markers;		/* a sentence starts with a list marker */
 	size_t marker;		/* the current sentence's list marker value */
+	size_t tok_end;		/* end of the last token read whole */
 	int marker_style;
 };
 
@@ -533,6 +534,8 @@ missing_space(const struct cutter *c, size_t dot, size_t next)
 	while (a > 0 && !is_space(c->s[a - 1])) {
 		unsigned char ch = c->s[a - 1];
 
+		if (dot - a > 64)
+			return 0;		/* no word is that long */
 		if (ch == '.' || ch == '/' || ch == '@' || ch == ':' ||
 		    ch == '_' || ch == '\\')
 			return 0;
@@ -721,7 +724,10 @@ address_token(struct cutter *c, size_t i)
 	uint32_t cp;
 	int email = 0, dot = 0;
 
-	while (start > 0 && !is_space(c->s[start - 1]))
+	/* Each token is examined once, however many @ or :// it has. */
+	if (i < c->tok_end)
+		return i + 1;
+	while (start > 0 && !is_space(c->s[start - 1]) && i - start < 4096)
 		start--;
 	while (end < c->len && !is_space(cp_at(c, end, &k))) {
 		if (c->s[end] == '@')
@@ -730,6 +736,7 @@ address_token(struct cutter *c, size_t i)
 			dot = 1;
 		end += k;
 	}
+	c->tok_end = end;
 	if (!is_url_start(c, start) && !(email && dot))
 		return i + 1;
 	/* Final marks and closers after the address are real ones. */
@@ -763,7 +770,7 @@ time_stamp(struct cutter *c, size_t i)
 		return i + 1;
 	if (i + 1 < c->len && !is_space(c->s[i + 1]))
 		return i + 1;
-	while (j > 0 && c->s[j - 1] == ' ')
+	while (j > 0 && c->s[j - 1] == ' ' && i - j < 4)
 		j--;
 	/* hh:mm[:ss] */
 	if (j < 5 || !(c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
@@ -771,13 +778,13 @@ time_stamp(struct cutter *c, size_t i)
 		return i + 1;
 	j -= 3;
 	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
-	    c->s[j - 1] == ':'))
+	    c->s[j - 1] == ':') && i - j < 16)
 		j--;
-	while (j > 0 && c->s[j - 1] == ' ')
+	while (j > 0 && c->s[j - 1] == ' ' && i - j < 20)
 		j--;
 	/* mm/dd/yy[yy] */
 	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
-	    c->s[j - 1] == '/')) {
+	    c->s[j - 1] == '/') && i - j < 32) {
 		digits += c->s[j - 1] != '/';
 		slashes += c->s[j - 1] == '/';
 		j--;
@@ -804,7 +811,7 @@ date_stamp(struct cutter *c, size_t i)
 {
 	size_t start = i, j = i + 1, p;
 
-	while (start > 0 && is_digit_at(c, start - 1))
+	while (start > 0 && is_digit_at(c, start - 1) && i - start < 3)
 		start--;
 	if (i - start < 1 || i - start > 2 || (start > 0 &&
 	    !is_space(c->s[start - 1])))

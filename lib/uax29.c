@@ -74,7 +74,11 @@ make_units(const char *text, size_t len, int word, struct unit *u)
 	int attach;
 
 	while (off < len) {
-		k = pith_utf8_decode(s + off, len - off, &cp);
+		if (s[off] < 0x80) {
+			cp = s[off];
+			k = 1;
+		} else
+			k = pith_utf8_decode(s + off, len - off, &cp);
 		if (word) {
 			p = pith_wb(cp);
 			attach = (p == PITH_WB_EXTEND || p == PITH_WB_FORMAT ||

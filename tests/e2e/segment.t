@@ -115,4 +115,8 @@ python3 -c 'import sys; sys.stdout.write("This is a sentence that goes on. " * 1
 is "$(cat "$TMP/n")" 100000 "a 3 MB single-line paragraph, in pieces"
 head -c 3000000 /dev/zero | tr '\0' 'x' | pith-segment | wc -c >"$TMP/n"
 is "$(cat "$TMP/n")" 3000003 "3 MB without a space: cut into 1 MiB units"
+# Long tokens full of @, :// and periods are read once, not once per mark.
+python3 -c 'import sys; sys.stdout.write("x@y.z" * 200000 + " Done. " + "http://a.b/?c=d." * 60000 + " End.")' |
+    pith-segment | wc -l >"$TMP/n"
+is "$(cat "$TMP/n")" 2 "megabyte tokens of addresses"
 done_testing

@@ -32,7 +32,8 @@ static const struct pith_lex_list lists[] = {
 	    "inc ltd co corp llc plc bros jr sr st ave blvd rd hwy dept "
 	    "univ assn assoc asst est misc mon tue tues wed thu thur thurs fri sat sun "
 	    "govt intl natl oz lb lbs gal yr yrs hr hrs min mins sec secs "
-	    "cal"},
+	    "cal ala ariz ark calif colo conn fla ga ill kan ky la md mich "
+	    "minn neb nev okla ore pa tenn tex va vt wis wyo"},
 
 	{PITH_LANG_DE, PITH_ABBR_TITLE,
 	    "hr hrn frl z.b d.h bzw ggf vgl evtl sog u.u z.t z.hd i.d.r "

@@ -469,7 +469,7 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		/* Web text starts sentences in lower case too; only after an
 		 * ordinary word, never after an abbreviation or a quotation
 		 * ('"This is great." she said.'). */
-		return plain && !quoted && (prev.letters >= 5 ||
+		return plain && !quoted && (prev.letters >= 4 ||
 		    pith_lang_function(c->lang, (const char *)c->s + nw.start,
 		    nw.end - nw.start));
 	}
@@ -480,11 +480,12 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		    !(starts_sentence && prev.digits > 0 && prev.letters == 0);
 	if (cp == '$' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5)
 		return abbr == PITH_ABBR_NONE;		/* "$3 - Reward" */
-	if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && i + 1 < c->len &&
-	    c->s[i + 1] == ' ')
-		return abbr == PITH_ABBR_NONE;		/* "- item" */
+	if (cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '<' ||
+	    cp == '>' || cp == '_' || cp == '#' || cp == '&' || cp == '=' ||
+	    cp == '~' || cp == '.' || cp == 0x2026)
+		return abbr == PITH_ABBR_NONE;	/* "- item", "-- Sally" */
 	if (!upper && !is_alnum(cp))
-		return 0;		/* a symbol: "La. -- The" */
+		return 0;			/* "* * *", "+" */
 	/* A capital or an uncased letter follows. */
 	switch (abbr) {
 	case PITH_ABBR_TITLE:

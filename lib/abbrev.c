@@ -123,7 +123,7 @@ static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 static void
 lexicon_build(void)
 {
-	lexicon = pith_lex_build(lists, sizeof lists / sizeof lists[0]);
+	lexicon = pith_lex_build(lists, sizeof lists / sizeof lists[0], 0);
 }
 
 enum pith_abbrev

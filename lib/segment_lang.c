@@ -12,7 +12,7 @@ static const char *const names[PITH_LANG_COUNT] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl"
 };
 
-enum { LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 3 };
+enum { LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 4 };	/* bits */
 
 /* Function words: frequent, short, and often the first word of a
  * sentence; a capitalised one after an abbreviation means a new sentence. */
@@ -126,7 +126,7 @@ static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 static void
 lexicon_build(void)
 {
-	lexicon = pith_lex_build(words, sizeof words / sizeof words[0]);
+	lexicon = pith_lex_build(words, sizeof words / sizeof words[0], 1);
 }
 
 static int
@@ -171,25 +171,25 @@ pith_lang_opener(enum pith_lang lang, const char *word, size_t len)
 	pith_utf8_decode((const unsigned char *)word, len, &c);
 	if (pith_sb(c) != PITH_SB_UPPER)
 		return 0;
-	return lex_value(lang, word, len) == LEX_FUNCTION;
+	return (lex_value(lang, word, len) & LEX_FUNCTION);
 }
 
 int
 pith_lang_function(enum pith_lang lang, const char *word, size_t len)
 {
-	return (int)lang >= 0 && lex_value(lang, word, len) == LEX_FUNCTION;
+	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_FUNCTION);
 }
 
 int
 pith_lang_closing(enum pith_lang lang, const char *word, size_t len)
 {
-	return (int)lang >= 0 && lex_value(lang, word, len) == LEX_CLOSING;
+	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_CLOSING);
 }
 
 int
 pith_lang_month(enum pith_lang lang, const char *word, size_t len)
 {
-	return (int)lang >= 0 && lex_value(lang, word, len) == LEX_MONTH;
+	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_MONTH);
 }
 
 /* Enough evidence: later text does not change the guess. */
@@ -220,7 +220,7 @@ pith_lang_guess_add(struct pith_lang_guess *g, const char *text, size_t len)
 		if (i > start) {
 			g->words++;
 			for (l = 0; l < PITH_LANG_COUNT; l++)
-				if (lex_value(l, text + start, i - start) ==
+				if (lex_value(l, text + start, i - start) &
 				    LEX_FUNCTION)
 					g->score[l] += 2;
 			continue;

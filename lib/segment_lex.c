@@ -30,7 +30,8 @@ hash_word(const char *w, size_t len, int lang)
 }
 
 static void
-lex_add(struct pith_lex *lx, int lang, int value, const char *w, size_t len)
+lex_add(struct pith_lex *lx, int lang, int value, const char *w, size_t len,
+    int merge)
 {
 	size_t h = hash_word(w, len, lang) & lx->mask;
 
@@ -38,8 +39,11 @@ lex_add(struct pith_lex *lx, int lang, int value, const char *w, size_t len)
 		return;
 	while (lx->slot[h].len != 0) {
 		if (lx->slot[h].lang == lang && lx->slot[h].len == len &&
-		    memcmp(lx->slot[h].word, w, len) == 0)
+		    memcmp(lx->slot[h].word, w, len) == 0) {
+			if (merge)
+				lx->slot[h].value |= (unsigned char)value;
 			return;
+		}
 		h = (h + 1) & lx->mask;
 	}
 	memcpy(lx->slot[h].word, w, len);
@@ -49,7 +53,7 @@ lex_add(struct pith_lex *lx, int lang, int value, const char *w, size_t len)
 }
 
 struct pith_lex *
-pith_lex_build(const struct pith_lex_list *lists, size_t n)
+pith_lex_build(const struct pith_lex_list *lists, size_t n, int merge)
 {
 	struct pith_lex *lx = xmalloc(sizeof *lx);
 	size_t i, words = 0, size = 64;
@@ -71,7 +75,7 @@ pith_lex_build(const struct pith_lex_list *lists, size_t n)
 			for (e = p; *e != '\0' && *e != ' '; e++)
 				;
 			lex_add(lx, lists[i].lang, lists[i].value, p,
-			    (size_t)(e - p));
+			    (size_t)(e - p), merge);
 			p = e;
 		}
 	}

@@ -16,9 +16,11 @@ struct pith_lex_list {
 
 struct pith_lex;
 
-/* Builds a lexicon from `n` lists (the first value given for a word
- * wins). Never fails: aborts on out-of-memory like xmalloc. */
-struct pith_lex *pith_lex_build(const struct pith_lex_list *lists, size_t n);
+/* Builds a lexicon from `n` lists. A word listed twice keeps its first
+ * value, or with `merge` the bitwise or of its values. Never fails:
+ * aborts on out-of-memory like xmalloc. */
+struct pith_lex *pith_lex_build(const struct pith_lex_list *lists, size_t n,
+    int merge);
 /* The value stored for the folded word in `lang`, 0 when absent. */
 int pith_lex_get(const struct pith_lex *lx, int lang, const char *folded,
     size_t len);

@@ -542,8 +542,9 @@ missing_space(const struct cutter *c, size_t dot, size_t next)
 			return 0;
 		a--;
 	}
-	if (dot - a < 2)
-		return 0;
+	if (dot - a < 2 || pith_abbrev_lookup(c->lang, (const char *)c->s + a,
+	    dot - a) != PITH_ABBR_NONE)
+		return 0;			/* "Dr.Michael" */
 	cp = cp_before(c, dot, &k);
 	if (!(pith_sb(cp) == PITH_SB_LOWER || (cp >= '0' && cp <= '9')))
 		return 0;
@@ -845,6 +846,33 @@ date_stamp(struct cutter *c, size_t i)
 	return j;
 }
 
+/* "... Jeff Dasovich Sent by: Jeff" — the fields of a forwarded
+ * message's header each start a line-like unit. `i` is at the colon. */
+static void
+header_field(struct cutter *c, size_t i)
+{
+	static const char *const fields[] = {
+		"From", "Subject", "Sent by", "Sent", "Date", "Cc", "CC", NULL
+	};
+	size_t n, at;
+	int f;
+
+	if (i + 1 >= c->len || c->s[i + 1] != ' ')
+		return;
+	for (f = 0; fields[f] != NULL; f++) {
+		n = strlen(fields[f]);
+		if (i < n + 2)
+			continue;
+		at = i - n;
+		if (memcmp(c->s + at, fields[f], n) == 0 &&
+		    c->s[at - 1] == ' ' && !is_space(c->s[at - 2]) &&
+		    c->s[at - 2] != ':') {
+			add_cut(c, at);
+			return;
+		}
+	}
+}
+
 /* "Thanks, Kim." — a letter closing alone at the start of a sentence,
  * then a comma and a name: the closing is a sentence of its own. `i` is
  * at the comma. */
@@ -1090,6 +1118,8 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 			}
 			/* FALLTHROUGH */
 		case STOP_EMO:
+			if (ch == ':')
+				header_field(&c, i);
 			if (ch != 'w' && ch != '@' &&
 			    (i == 0 || is_space(c.s[i - 1])))
 				i = emoticon_candidate(&c, i);

@@ -252,6 +252,34 @@ static const struct rule_case cases[] = {
 	    "Schreib an info@beispiel.de oder lies beispiel.de/hilfe. | "
 	    "Danke."},
 
+	/* Web and mail text: line-like units joined into one paragraph. */
+	{PITH_LANG_EN, "a letter closing before a name",
+	    "Call me tomorrow. Thanks, Maria",
+	    "Call me tomorrow. | Thanks, | Maria"},
+	{PITH_LANG_EN, "a message header's time stamp",
+	    "Lina Park 03/14/2001 09:15 AM Please review the draft.",
+	    "Lina Park | 03/14/2001 09:15 AM | Please review the draft."},
+	{PITH_LANG_EN, "a date inside a sentence stays",
+	    "We met on 03/14/2001 10:00 and talked.",
+	    "We met on 03/14/2001 10:00 and talked."},
+	{PITH_LANG_EN, "a list of links",
+	    "Links: http://example.org/a http://example.org/b Both work.",
+	    "Links: http://example.org/a | http://example.org/b | Both work."},
+	{PITH_LANG_EN, "header fields of a forwarded message",
+	    "See you then. Anna Berg Sent by: Anna Berg",
+	    "See you then. | Anna Berg | Sent by: Anna Berg"},
+	{PITH_LANG_EN, "lower-case sentence starts in web text",
+	    "the pump works fine. it was cheap too. the seller was nice, "
+	    "e.g. he wrote back.",
+	    "the pump works fine. | it was cheap too. | the seller was nice, "
+	    "e.g. he wrote back."},
+	{PITH_LANG_EN, "a signature dash after a sentence",
+	    "Hope this helps. -- Sam",
+	    "Hope this helps. | -- Sam"},
+	{PITH_LANG_EN, "no space after a title",
+	    "It was named after Dr.Lee Warren, its founder.",
+	    "It was named after Dr.Lee Warren, its founder."},
+
 	/* Emoticons. */
 	{PITH_LANG_EN, "emoticon as the end",
 	    "That was great :) See you tomorrow.",

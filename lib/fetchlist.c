@@ -18,15 +18,15 @@ pith_fetch_check_url(const char *url, struct pbuf *origin, const char **why)
 	const unsigned char *s;
 	int rc = -1;
 
+	if (strstr(url, "://") == NULL) {
+		*why = "not a URL (no scheme)";
+		return -1;
+	}
 	for (s = (const unsigned char *)url; *s; s++)
 		if (*s <= 0x20 || *s == 0x7f) {
 			*why = "space or control character in URL";
 			return -1;
 		}
-	if (strstr(url, "://") == NULL) {
-		*why = "not a URL (no scheme)";
-		return -1;
-	}
 	if ((u = curl_url()) == NULL) {
 		*why = "out of memory";
 		return -1;

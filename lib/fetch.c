@@ -30,6 +30,7 @@ struct site {
 	enum robots_state rstate;
 	struct pith_robots *robots;
 	char *robots_error;	/* robots.txt unreachable: why */
+	int robots_tries;
 	int touched;		/* a request went out this run */
 };
 
@@ -602,6 +603,27 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 	struct site *site = j->host->data;
 	struct pith_host_state hs;
 
+	/* A network error or a 5xx is worth the same retries as a page:
+	 * the answer decides about every URL of the site. */
+	if (((rc != CURLE_OK && curl_retryable(rc)) || (rc == CURLE_OK &&
+	    pith_fetch_status_retryable((int)status))) &&
+	    (unsigned long)site->robots_tries <= f->o.retries) {
+		char *ra = head_get(&j->head, "Retry-After");
+		double after = pith_fetch_retry_after(ra, wall_now());
+
+		free(ra);
+		if (after <= PITH_FETCH_MAX_RETRY_AFTER) {
+			site->rstate = R_UNKNOWN;
+			j->host->blocked = 0;
+			pith_sched_defer(j->host, mono_now() +
+			    pith_fetch_backoff(f->o.retry_wait,
+			    site->robots_tries, after > 0 ? after : 0));
+			end_transfer(f, j);
+			job_release(j);
+			return;
+		}
+	}
+
 	/* Over 500 KiB: the first 500 KiB are what counts (RFC 9309).
 	 * Too many redirects: "unavailable", so everything is allowed. */
 	if (rc == CURLE_TOO_MANY_REDIRECTS || rc == CURLE_UNSUPPORTED_PROTOCOL)
@@ -614,6 +636,9 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 
 			pbuf_printf(&why, "robots.txt unavailable (%ld %s)",
 			    status, pith_fetch_reason((int)status));
+			if (site->robots_tries > 1)
+				pbuf_printf(&why, " after %d tries",
+				    site->robots_tries);
 			site->robots_error = xstrdup(why.p);
 			pbuf_free(&why);
 		}
@@ -623,6 +648,9 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 		site->robots = pith_robots_disallow_all();
 		pbuf_printf(&why, "robots.txt unreachable (%s)",
 		    j->errbuf[0] ? j->errbuf : curl_easy_strerror(rc));
+		if (site->robots_tries > 1)
+			pbuf_printf(&why, " after %d tries",
+			    site->robots_tries);
 		site->robots_error = xstrdup(why.p);
 		pbuf_free(&why);
 	}
@@ -667,11 +695,11 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 			pbuf_printf(&why, "more than %d redirects", MAX_REDIRS);
 		else if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
 		    status >= 300 && status <= 399) {
-			curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL,
-			    &redirect);
+			redirect = head_get(&j->head, "Location");
 			pbuf_printf(&why, "redirect to a URL that is not "
 			    "http or https refused (%s)",
 			    redirect ? redirect : "?");
+			free(redirect);
 		} else if (curl_retryable(rc) && retry(f, j, -1, now)) {
 			end_transfer(f, j);
 			pbuf_free(&why);
@@ -746,6 +774,7 @@ start_robots(struct pith_fetch *f, struct pith_sched_host *h, double now)
 	j = job_new(f, url.p, h);
 	pbuf_free(&url);
 	j->is_robots = 1;
+	site->robots_tries++;
 	site->rstate = R_FETCHING;
 	h->blocked = 1;
 	start(f, j, now);

@@ -657,6 +657,8 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 	site->rstate = R_READY;
 	j->host->blocked = 0;
 	apply_crawl_delay(f, j->host, site);
+	/* The robots.txt request itself counts, at the site's own pace. */
+	pith_sched_defer(j->host, mono_now() + j->host->delay);
 	/* Only a real answer is cached; errors are asked again next run. */
 	if (f->o.state != NULL && site->robots_error == NULL) {
 		memset(&hs, 0, sizeof hs);

@@ -498,7 +498,8 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 	pbuf_free(&head);
 }
 
-/* Records the outcome in the state directory. */
+/* Records the outcome in the state directory. Called after the page
+ * went out: a kill in between repeats a page next run, never loses it. */
 static void
 remember(struct pith_fetch *f, struct job *j, int status, int with_body)
 {
@@ -711,15 +712,15 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 			    curl_easy_strerror(rc));
 		if (j->tries > 1)
 			pbuf_printf(&why, " after %d tries", j->tries);
-		remember(f, j, 0, 0);
 		report(f, j, PITH_FETCH_FAILED, (int)status, why.p);
+		remember(f, j, 0, 0);
 		goto done;
 	}
 	if (site->is_file)
 		status = 200;
 	if (status == 304 && j->sent_conditional) {
-		remember(f, j, 304, 0);
 		report(f, j, PITH_FETCH_NOT_MODIFIED, 304, NULL);
+		remember(f, j, 304, 0);
 		goto done;
 	}
 	if (status >= 200 && status <= 299) {
@@ -730,9 +731,9 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 		    digest);
 		same = j->have_prev && j->prev.digest != NULL &&
 		    strcmp(j->prev.digest, digest) == 0;
-		remember(f, j, (int)status, 1);
 		report(f, j, same ? PITH_FETCH_UNCHANGED : PITH_FETCH_OK,
 		    (int)status, NULL);
+		remember(f, j, (int)status, 1);
 		goto done;
 	}
 	if (pith_fetch_status_retryable((int)status)) {
@@ -756,8 +757,8 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 		    pith_fetch_reason((int)status));
 	if (j->tries > 1)
 		pbuf_printf(&why, " after %d tries", j->tries);
-	remember(f, j, (int)status, 0);
 	report(f, j, PITH_FETCH_FAILED, (int)status, why.p);
+	remember(f, j, (int)status, 0);
 done:
 	end_transfer(f, j);
 	job_release(j);

@@ -91,7 +91,7 @@ pith_state_open(const char *dir, double wait)
 	struct pbuf path = PBUF_INIT;
 	struct timespec pause = {0, 100000000};
 	double waited = 0;
-	int fd;
+	int fd, i;
 
 	if (mkdir_p(dir) == -1) {
 		pith_warn(dir, "cannot create state directory");
@@ -124,6 +124,11 @@ pith_state_open(const char *dir, double wait)
 	pbuf_printf(&path, "%s/urls", dir);
 	if (mkdir(path.p, 0755) == -1 && errno != EEXIST)
 		pith_warn(path.p, "cannot create");
+	for (i = 0; i < 256; i++) {
+		pbuf_reset(&path);
+		pbuf_printf(&path, "%s/urls/%02x", dir, i);
+		sweep(path.p);
+	}
 	pbuf_reset(&path);
 	pbuf_printf(&path, "%s/hosts", dir);
 	if (mkdir(path.p, 0755) == -1 && errno != EEXIST)

@@ -86,7 +86,7 @@ contains "$(cat "$TMP/two.warc")" "GET /page/w2 HTTP/1.1" "WARC: request head as
 pith-fetch $FAST -o "$TMP/gz.warc.gz" $H1/page/g1 $H1/gzip; ok $? "-o .warc.gz"
 is "$(gzip -dc "$TMP/gz.warc.gz" | grep -ac '^WARC/1.1')" 5 "-o .warc.gz: gzip readable, 5 records"
 gzip -dc "$TMP/gz.warc.gz" | grep -aq '^Content-Encoding'; is $? 1 "WARC: decoded body, no Content-Encoding left"
-members=$(python3 -c "
+members=$("$PY" -c "
 import zlib,sys
 d=open('$TMP/gz.warc.gz','rb').read(); n=0
 while d:

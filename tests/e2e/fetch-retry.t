@@ -24,9 +24,9 @@ gap=$(logq "
 t=[e['t0'] for e in log if e['path'].startswith('/flaky/c')]
 print('ok' if len(t)==2 and t[1]-t[0] >= 0.99 else 'gap %s' % [b-a for a,b in zip(t,t[1:])])")
 is "$gap" ok "Retry-After seconds: waited at least 1 s"
-when=$(python3 -c "import time; print(int(time.time()) + 3)")
-date1=$(python3 -c "import email.utils; print(email.utils.formatdate($when, usegmt=True))")
-enc=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$date1")
+when=$("$PY" -c "import time; print(int(time.time()) + 3)")
+date1=$("$PY" -c "import email.utils; print(email.utils.formatdate($when, usegmt=True))")
+enc=$("$PY" -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$date1")
 pith-fetch $FAST --retries 1 "$H1/flaky/d?fail=1&code=503&retry-after=$enc" >/dev/null
 ok $? "503 with Retry-After as an HTTP-date"
 gap=$(logq "
@@ -58,7 +58,7 @@ contains "$err" "500 bytes remaining" "truncated body: reported"
 is "$(wc -c <"$TMP/trunc.out" | tr -d ' ')" 0 "truncated body: no partial body"
 
 # A closed port: connection refused, retried, reported.
-closed=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
+closed=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
 err=$(pith-fetch $FAST --retries 1 http://127.0.0.1:$closed/x 2>&1); is $? 1 "connection refused: exit 1"
 contains "$err" "after 2 tries" "connection refused: retried"
 

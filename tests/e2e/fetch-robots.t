@@ -49,7 +49,7 @@ pith-fetch $FAST $H3/page/any >/dev/null; ok $? "robots.txt redirect loop: allow
 is "$(count_req 127.0.0.3 /robots.txt)" 6 "robots.txt: 5 redirects followed, no more"
 
 # Over 500 KiB: the first 500 KiB count.
-python3 -c "
+"$PY" -c "
 import sys
 sys.stdout.write('User-agent: *\nDisallow: /page/early\n' + '# filler\n' * 70000 + 'Disallow: /page/late\n')" >"$R/127.0.0.2"
 pith-fetch $FAST $H2/page/early $H2/page/late >"$TMP/big.warc" 2>/dev/null

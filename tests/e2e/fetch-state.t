@@ -63,7 +63,7 @@ kill -9 $kpid
 wait $kpid 2>/dev/null
 n1=$(responses "$TMP/k1.warc")
 ok $([ "$n1" -gt 0 ] && [ "$n1" -lt 36 ] && echo 0 || echo 1) "kill -9 came mid-run ($n1 of 36 done)"
-bad=$(python3 -c "
+bad=$("$PY" -c "
 import os, sys
 bad = 0
 for d, _, files in os.walk('$K/urls'):

@@ -28,7 +28,9 @@ int pith_src_is_warc(struct pith_src *s);
 int pith_src_is_gzip(const struct pith_src *s);
 
 /* Reads up to n decompressed bytes. Returns bytes read, 0 at end of input,
- * -1 on error (message already printed, e.g. "truncated gzip"). */
+ * -1 on error (message already printed, e.g. "truncated gzip"). The bytes
+ * decoded before an error are returned first; after a -1, reading goes
+ * on with the next intact gzip member when there is one. */
 long pith_src_read(struct pith_src *s, void *buf, size_t n);
 
 /* Reads one line (up to and including '\n', or the rest of input) into
@@ -43,8 +45,19 @@ long pith_src_getline(struct pith_src *s, struct pbuf *line, size_t max);
 int pith_src_slurp(struct pith_src *s, struct pbuf *out, size_t max);
 
 /* Decompressed bytes consumed so far; and, for gzip input, the compressed
- * offset where the current gzip member starts (for "at byte offset X"). */
+ * offset where the current gzip member starts (for "at byte offset X").
+ * The member of the next byte is only known once it is buffered: peek
+ * one byte first when the exact member matters. */
 uint64_t pith_src_offset(const struct pith_src *s);
 uint64_t pith_src_member_offset(const struct pith_src *s);
+
+/* Additions for the WARC reader, which reports errors in its own
+ * "record N at byte offset X" form: quiet mode stops the source from
+ * printing, pith_src_error() gives the last error's text, and
+ * pith_src_at_member_start() says whether the next byte is the first of
+ * a gzip member (always true for plain input). */
+void pith_src_set_quiet(struct pith_src *s, int quiet);
+const char *pith_src_error(const struct pith_src *s);
+int pith_src_at_member_start(const struct pith_src *s);
 
 #endif

@@ -79,5 +79,9 @@ void pith_warc_new_id(char buf[48]);
 void pith_warc_now(char buf[32]);
 /* "sha1:" + base32 of the SHA-1 of data; buf holds 40 bytes. */
 void pith_warc_digest(const void *data, size_t len, char buf[40]);
+/* Checks a WARC-Block-Digest or WARC-Payload-Digest value against data:
+ * 1 when it matches, 0 when not, -1 when the value is not a sha1 digest
+ * pith can read (sha1 in base32, hex, base64 or URL-safe base64). */
+int pith_warc_digest_check(const char *value, const void *data, size_t len);
 
 #endif

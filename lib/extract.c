@@ -1,0 +1,173 @@
+/* Choosing the main content among a page's blocks.
+ *
+ * Every block gets a goodness g: long, sentence-shaped, link-poor text is
+ * positive; short fragments and link lists are negative. The main region
+ * is the element whose blocks sum to the most goodness (a maximum-scoring
+ * subtree), which is a single article body on a news page and the whole
+ * run of sections on a service page or forum thread. Inside the region,
+ * blocks are dropped when markup or text says they are boilerplate (a
+ * share bar inside the article, a newsletter box, an appeal), unless that
+ * markup covers most of the region (a wrapper named "sidebar-layout"). */
+#include <math.h>
+#include <string.h>
+
+#include "extract.h"
+
+/* Words of non-comment text in a region that make it an article with
+ * comments rather than a discussion thread. */
+#define COMMENTS_ARTICLE_WORDS 120
+
+static double
+block_goodness(const struct pith_block *b, int bias)
+{
+	double w = b->words, ld = w > 0 ? b->link_words / w : 0;
+	double eff = w * (1.0 - ld);
+	double shortcost = bias > 0 ? 10 : bias < 0 ? 3 : 6;
+
+	if (w == 0)
+		return 0;
+	if (ld >= 0.5)
+		return -w;
+	if (b->flags & B_HEADING)
+		return 0;
+	if (b->flags & B_PRE)
+		return eff;
+	if (w >= 20 || (b->sentences >= 1 && w >= 8) || b->commas >= 2)
+		return eff;
+	return eff - shortcost;
+}
+
+/* Nearest ancestor-or-self of element e marked boilerplate by markup. */
+static int
+boiler_ancestor(const struct pith_layout *l, int e, int stop)
+{
+	for (; e >= 0 && e != stop; e = l->elems[e].parent)
+		if (l->elems[e].flags & E_BOILER)
+			return e;
+	return -1;
+}
+
+static int
+is_inside(const struct pith_layout *l, int e, int anc)
+{
+	for (; e >= 0; e = l->elems[e].parent)
+		if (e == anc)
+			return 1;
+	return 0;
+}
+
+int
+pith_extract_region(struct pith_layout *l, int bias)
+{
+	size_t i;
+	int best = -1;
+	double best_score = -INFINITY;
+
+	for (i = 0; i < l->nelems; i++) {
+		l->elems[i].score = 0;
+		l->elems[i].words = l->elems[i].link_words = 0;
+		l->elems[i].blocks = 0;
+		l->elems[i].first_block = l->elems[i].last_block = -1;
+	}
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+		int e;
+
+		b->g = block_goodness(b, bias);
+		for (e = b->elem; e >= 0; e = l->elems[e].parent) {
+			struct pith_elem *el = &l->elems[e];
+
+			el->score += b->g;
+			el->words += b->words;
+			el->link_words += b->link_words;
+			el->blocks++;
+			if (el->first_block < 0)
+				el->first_block = (int)i;
+			el->last_block = (int)i;
+		}
+	}
+	for (i = 0; i < l->nelems; i++) {
+		const struct pith_elem *el = &l->elems[i];
+		double s = el->score;
+
+		if (el->flags & (E_POSITIVE | E_ARTICLE))
+			s *= 1.15;
+		if (s > best_score) {
+			best_score = s;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* Words of the region under boilerplate markup, per category: when one
+ * category covers most of the region it is the content (a forum thread
+ * is a run of "comment" elements, a product grid a run of "teaser"s). */
+static void
+category_cover(const struct pith_layout *l, int region, double *cover)
+{
+	size_t i;
+
+	memset(cover, 0, CAT_COUNT * sizeof *cover);
+	for (i = 0; i < l->nblocks; i++) {
+		const struct pith_block *b = &l->blocks[i];
+		int be;
+
+		if (!is_inside(l, b->elem, region))
+			continue;
+		be = boiler_ancestor(l, b->elem, region);
+		if (be >= 0)
+			cover[l->elems[be].cat] += b->words;
+	}
+}
+
+static int
+category_is_content(const double *cover, enum pith_cat c, double rwords)
+{
+	if (cover[c] < 0.5 * rwords)
+		return 0;
+	/* Comments are the content of a thread, not of an article: an
+	 * article's own text beside them decides. */
+	if (c == CAT_COMMENTS && rwords - cover[c] >= COMMENTS_ARTICLE_WORDS)
+		return 0;
+	return 1;
+}
+
+void
+pith_extract_select(struct pith_layout *l, int region, int bias,
+    unsigned keep)
+{
+	size_t i;
+	double rwords = region >= 0 ? l->elems[region].words : 0;
+	double cover[CAT_COUNT];
+
+	if (region >= 0)
+		category_cover(l, region, cover);
+
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+		double ld = b->words ? (double)b->link_words / b->words : 0;
+		int be;
+
+		b->keep = 0;
+		b->cat = CAT_CONTENT;
+		if (region < 0 || !is_inside(l, b->elem, region)) {
+			be = boiler_ancestor(l, b->elem, -1);
+			b->cat = be >= 0 ? l->elems[be].cat : CAT_OUTSIDE;
+			continue;
+		}
+		be = boiler_ancestor(l, b->elem, region);
+		if (be >= 0 && l->elems[be].words < 0.4 * rwords &&
+		    !category_is_content(cover, l->elems[be].cat, rwords) &&
+		    !((keep & PITH_KEEP_COMMENTS) &&
+		    l->elems[be].cat == CAT_COMMENTS)) {
+			b->cat = l->elems[be].cat;
+			continue;
+		}
+		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40) {
+			b->cat = CAT_LINKS;
+			continue;
+		}
+		b->keep = 1;
+	}
+}

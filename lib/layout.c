@@ -1,0 +1,681 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dom.h"
+#include "layout.h"
+
+static const char *const cat_names[CAT_COUNT] = {
+	"content-candidate", "navigation", "header", "footer", "sidebar",
+	"breadcrumb", "consent", "newsletter", "appeal", "share", "related",
+	"comments", "ad", "byline", "disclaimer", "link-list", "short",
+	"metadata", "form", "pagination", "site-template", "outside-main",
+	"content"
+};
+
+const char *
+pith_cat_name(enum pith_cat c)
+{
+	return (unsigned)c < CAT_COUNT ? cat_names[c] : "?";
+}
+
+/* Words in class and id names that mark boilerplate, matched against the
+ * parts of a name split at non-letters ("article-share-bar" has "share").
+ * Longer words also match as prefixes ("newsletters", "sharing"). */
+static const struct {
+	const char *word;
+	enum pith_cat cat;
+	int prefix;
+} attr_words[] = {
+	{"nav", CAT_NAV, 0}, {"navbar", CAT_NAV, 0}, {"navigation", CAT_NAV, 1},
+	{"menu", CAT_NAV, 1}, {"topbar", CAT_NAV, 0}, {"skip", CAT_NAV, 0},
+	{"toc", CAT_NAV, 0}, {"masthead", CAT_HEADER, 0},
+	{"footer", CAT_FOOTER, 1}, {"colophon", CAT_FOOTER, 0},
+	{"copyright", CAT_FOOTER, 0},
+	{"sidebar", CAT_SIDEBAR, 1}, {"rail", CAT_SIDEBAR, 0},
+	{"aside", CAT_SIDEBAR, 0},
+	{"breadcrumb", CAT_BREADCRUMB, 1}, {"breadcrumbs", CAT_BREADCRUMB, 0},
+	{"cookie", CAT_CONSENT, 1}, {"consent", CAT_CONSENT, 1},
+	{"gdpr", CAT_CONSENT, 0},
+	{"newsletter", CAT_NEWSLETTER, 1}, {"subscribe", CAT_NEWSLETTER, 1},
+	{"subscription", CAT_NEWSLETTER, 1}, {"signup", CAT_NEWSLETTER, 1},
+	{"optin", CAT_NEWSLETTER, 0},
+	{"donate", CAT_APPEAL, 1}, {"donation", CAT_APPEAL, 1},
+	{"paywall", CAT_APPEAL, 1}, {"membership", CAT_APPEAL, 0},
+	{"share", CAT_SHARE, 1}, {"sharing", CAT_SHARE, 0},
+	{"social", CAT_SHARE, 1}, {"sharebar", CAT_SHARE, 0},
+	{"addthis", CAT_SHARE, 0}, {"sociable", CAT_SHARE, 0},
+	{"related", CAT_RELATED, 1}, {"recommended", CAT_RELATED, 1},
+	{"recommendations", CAT_RELATED, 0}, {"trending", CAT_RELATED, 0},
+	{"popular", CAT_RELATED, 0}, {"mostread", CAT_RELATED, 0},
+	{"outbrain", CAT_RELATED, 0}, {"taboola", CAT_RELATED, 0},
+	{"teaser", CAT_RELATED, 1}, {"upnext", CAT_RELATED, 0},
+	{"comment", CAT_COMMENTS, 1}, {"comments", CAT_COMMENTS, 0},
+	{"disqus", CAT_COMMENTS, 0}, {"respond", CAT_COMMENTS, 0},
+	{"ad", CAT_AD, 0}, {"ads", CAT_AD, 0}, {"advert", CAT_AD, 1},
+	{"advertisement", CAT_AD, 0}, {"sponsor", CAT_AD, 1},
+	{"sponsored", CAT_AD, 0}, {"promo", CAT_AD, 1}, {"banner", CAT_AD, 0},
+	{"dfp", CAT_AD, 0}, {"adsense", CAT_AD, 0},
+	{"byline", CAT_BYLINE, 0}, {"bio", CAT_BYLINE, 0},
+	{"disclaimer", CAT_DISCLAIMER, 1},
+	{"pagination", CAT_PAGINATION, 1}, {"pager", CAT_PAGINATION, 0},
+	{"tags", CAT_META, 0}, {"tagcloud", CAT_META, 0},
+	{"modal", CAT_AD, 0}, {"popup", CAT_AD, 1}, {"overlay", CAT_AD, 0},
+	{NULL, CAT_NONE, 0}
+};
+
+static const char *const positive_words[] = {
+	"article", "content", "entry", "post", "story", "body", "text",
+	"main", "blog", "prose", "markdown", "articlebody", "postbody",
+	"storybody", "entrycontent", "richtext", NULL
+};
+
+static enum pith_cat
+word_cat(const char *w, size_t n, int *positive)
+{
+	size_t i;
+
+	for (i = 0; attr_words[i].word; i++) {
+		size_t k = strlen(attr_words[i].word);
+
+		if (n == k && strncmp(w, attr_words[i].word, k) == 0)
+			return attr_words[i].cat;
+		if (attr_words[i].prefix && n > k &&
+		    strncmp(w, attr_words[i].word, k) == 0)
+			return attr_words[i].cat;
+	}
+	for (i = 0; positive_words[i]; i++)
+		if (n == strlen(positive_words[i]) &&
+		    strncmp(w, positive_words[i], n) == 0)
+			*positive = 1;
+	return CAT_NONE;
+}
+
+/* Splits a class or id value into lower-case alphabetic parts and
+ * returns the first boilerplate category found. */
+static enum pith_cat
+name_cat(const char *s, int *positive)
+{
+	char w[32];
+	size_t n = 0;
+	enum pith_cat c = CAT_NONE, r;
+	int negated = 0;
+
+	if (s == NULL)
+		return CAT_NONE;
+	for (;; s++) {
+		if (isalpha((unsigned char)*s)) {
+			if (n < sizeof w)
+				w[n++] = (char)tolower((unsigned char)*s);
+			continue;
+		}
+		if (n > 0 && n < sizeof w) {
+			/* "no-sidebar", "has-sidebar": a layout switch, not a
+			 * sidebar. */
+			if ((n == 2 && strncmp(w, "no", 2) == 0) ||
+			    (n == 3 && strncmp(w, "has", 3) == 0) ||
+			    (n == 4 && strncmp(w, "with", 4) == 0))
+				negated = 1;
+			else {
+				r = word_cat(w, n, positive);
+				if (c == CAT_NONE && !negated)
+					c = r;
+				negated = 0;
+			}
+		}
+		n = 0;
+		if (*s == '\0')
+			break;
+	}
+	return c;
+}
+
+static int
+is_hidden(const GumboNode *n)
+{
+	const char *v;
+
+	if (pith_dom_attr(n, "hidden"))
+		return 1;
+	v = pith_dom_attr(n, "aria-hidden");
+	if (v && strcasecmp(v, "true") == 0)
+		return 1;
+	v = pith_dom_attr(n, "style");
+	if (v) {
+		char buf[256];
+		size_t i, k = 0;
+
+		for (i = 0; v[i] && k < sizeof buf - 1; i++)
+			if (!isspace((unsigned char)v[i]))
+				buf[k++] = (char)tolower((unsigned char)v[i]);
+		buf[k] = '\0';
+		if (strstr(buf, "display:none") ||
+		    strstr(buf, "visibility:hidden"))
+			return 1;
+	}
+	v = pith_dom_attr(n, "class");
+	if (v && (strstr(v, "sr-only") || strstr(v, "screen-reader") ||
+	    strstr(v, "visually-hidden") || strstr(v, "visuallyhidden")))
+		return 1;
+	return 0;
+}
+
+static void
+classify_elem(const GumboNode *n, struct pith_elem *e)
+{
+	GumboTag t = n->v.element.tag;
+	const char *role = pith_dom_attr(n, "role");
+	const char *itemprop = pith_dom_attr(n, "itemprop");
+	int pos = 0;
+	enum pith_cat c;
+
+	switch (t) {
+	case GUMBO_TAG_HTML:
+	case GUMBO_TAG_BODY:
+		/* Their class lists describe the whole page's layout. */
+		return;
+	case GUMBO_TAG_NAV:
+		e->flags |= E_BOILER, e->cat = CAT_NAV;
+		return;
+	case GUMBO_TAG_ASIDE:
+		e->flags |= E_BOILER, e->cat = CAT_SIDEBAR;
+		return;
+	case GUMBO_TAG_FOOTER:
+		e->flags |= E_BOILER, e->cat = CAT_FOOTER;
+		return;
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_MAIN:
+		e->flags |= E_ARTICLE;
+		break;
+	default:
+		break;
+	}
+	if (role) {
+		if (strcmp(role, "navigation") == 0 || strcmp(role, "menu") == 0 ||
+		    strcmp(role, "menubar") == 0) {
+			e->flags |= E_BOILER, e->cat = CAT_NAV;
+			return;
+		}
+		if (strcmp(role, "contentinfo") == 0) {
+			e->flags |= E_BOILER, e->cat = CAT_FOOTER;
+			return;
+		}
+		if (strcmp(role, "complementary") == 0) {
+			e->flags |= E_BOILER, e->cat = CAT_SIDEBAR;
+			return;
+		}
+		if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)
+			e->flags |= E_ARTICLE;
+	}
+	if (itemprop && (strcasecmp(itemprop, "articleBody") == 0 ||
+	    strcasecmp(itemprop, "text") == 0 ||
+	    strcasecmp(itemprop, "reviewBody") == 0)) {
+		e->flags |= E_POSITIVE;
+		return;
+	}
+	c = name_cat(pith_dom_attr(n, "class"), &pos);
+	if (c == CAT_NONE)
+		c = name_cat(pith_dom_attr(n, "id"), &pos);
+	if (c != CAT_NONE) {
+		e->flags |= E_BOILER;
+		e->cat = c;
+		if (c == CAT_COMMENTS)
+			e->flags |= E_COMMENTS;
+	} else if (pos)
+		e->flags |= E_POSITIVE;
+}
+
+/* --- walking ------------------------------------------------------------ */
+
+struct walker {
+	struct pith_layout *l;
+	int cur_elem;		/* innermost element */
+	int block_elem;		/* owner of the open block, -1 when none */
+	unsigned block_flags;
+	int level;
+	size_t start, md_start;	/* open block's start in text/md */
+	int pending_space;
+	int in_pre, in_link, in_quote;
+	size_t link_chars, chars;
+	int depth;
+};
+
+static int
+is_block_tag(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
+	case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+	case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+	case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+	case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
+	case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL:
+	case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TFOOT: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
+	case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_LEGEND:
+	case GUMBO_TAG_FRAMESET: case GUMBO_TAG_LISTING: case GUMBO_TAG_PLAINTEXT:
+	case GUMBO_TAG_OPTION: case GUMBO_TAG_TITLE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+skipped_tag(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+	case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
+	case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
+	case GUMBO_TAG_DATALIST:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+flush(struct walker *w)
+{
+	struct pith_layout *l = w->l;
+	struct pith_block *b;
+	size_t end = l->text.len;
+	const char *s;
+	size_t i;
+	int inword = 0;
+
+	/* Trim trailing spaces and newlines. */
+	while (end > w->start && (l->text.p[end - 1] == ' ' ||
+	    l->text.p[end - 1] == '\n' || l->text.p[end - 1] == '\t'))
+		end--;
+	if (w->block_elem < 0 || end == w->start) {
+		l->text.len = w->start;
+		if (l->text.p)
+			l->text.p[w->start] = '\0';
+		if (l->want_md) {
+			l->md.len = w->md_start;
+			if (l->md.p)
+				l->md.p[w->md_start] = '\0';
+		}
+		goto reset;
+	}
+	l->text.len = end;
+	l->text.p[end] = '\0';
+	if (l->nblocks == l->blocks_cap) {
+		l->blocks_cap = l->blocks_cap ? l->blocks_cap * 2 : 256;
+		l->blocks = xrealloc(l->blocks, l->blocks_cap * sizeof *l->blocks);
+	}
+	b = &l->blocks[l->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->elem = w->block_elem;
+	b->off = w->start;
+	b->len = end - w->start;
+	b->flags = w->block_flags;
+	b->level = w->level;
+	if (l->want_md) {
+		b->md_off = w->md_start;
+		b->md_len = l->md.len - w->md_start;
+		pbuf_putc(&l->md, '\0');
+	}
+	s = l->text.p + b->off;
+	for (i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int wc = isalnum(c) || c >= 0x80;
+
+		if (wc && !inword)
+			b->words++;
+		inword = wc || (inword && (c == '\'' || c == '-'));
+		if ((c == '.' || c == '!' || c == '?') && i > 0 &&
+		    isalnum((unsigned char)s[i - 1]))
+			b->sentences++;
+		else if (c == ',')
+			b->commas++;
+	}
+	if (w->chars > 0)
+		b->link_words = (int)((double)b->words * (double)w->link_chars /
+		    (double)w->chars + 0.5);
+	pbuf_putc(&l->text, '\0');	/* blocks are NUL-separated */
+reset:
+	w->start = l->text.len;
+	w->md_start = l->md.len;
+	w->block_elem = -1;
+	w->block_flags = 0;
+	w->level = 0;
+	w->pending_space = 0;
+	w->link_chars = w->chars = 0;
+}
+
+static void
+open_block_if_needed(struct walker *w)
+{
+	if (w->block_elem < 0) {
+		w->block_elem = w->cur_elem;
+		w->start = w->l->text.len;
+		w->md_start = w->l->md.len;
+	}
+}
+
+static void
+put_md(struct walker *w, const char *s)
+{
+	if (w->l->want_md)
+		pbuf_puts(&w->l->md, s);
+}
+
+/* An opening inline marker goes after the space that precedes it:
+ * "from `x`", not "from` x`". */
+static void
+open_md(struct walker *w, const char *s)
+{
+	struct pith_layout *l = w->l;
+
+	if (!l->want_md)
+		return;
+	if (w->pending_space && w->block_elem >= 0 && l->text.len > w->start) {
+		pbuf_putc(&l->text, ' ');
+		pbuf_putc(&l->md, ' ');
+		w->pending_space = 0;
+	}
+	pbuf_puts(&l->md, s);
+}
+
+static void
+add_text(struct walker *w, const char *s, size_t n)
+{
+	struct pith_layout *l = w->l;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!w->in_pre && (c == ' ' || c == '\n' || c == '\t' ||
+		    c == '\r' || c == '\f')) {
+			w->pending_space = 1;
+			continue;
+		}
+		if (c == '\0')
+			continue;
+		open_block_if_needed(w);
+		if (w->pending_space && l->text.len > w->start) {
+			char last = l->text.p[l->text.len - 1];
+
+			if (last != ' ' && last != '\n' && last != '\t') {
+				pbuf_putc(&l->text, ' ');
+				if (l->want_md)
+					pbuf_putc(&l->md, ' ');
+			}
+		}
+		w->pending_space = 0;
+		pbuf_putc(&l->text, (char)c);
+		if (l->want_md) {
+			if (!w->in_pre && (c == '*' || c == '_' || c == '`' ||
+			    c == '[' || c == ']'))
+				pbuf_putc(&l->md, '\\');
+			pbuf_putc(&l->md, (char)c);
+		}
+		if (c != '\r' && c != '\n') {
+			w->chars++;
+			if (w->in_link)
+				w->link_chars++;
+		}
+	}
+}
+
+static void
+line_break(struct walker *w)
+{
+	if (w->block_elem >= 0 && w->l->text.len > w->start) {
+		pbuf_putc(&w->l->text, '\n');
+		if (w->l->want_md)
+			pbuf_puts(&w->l->md, "  \n");
+	}
+	w->pending_space = 0;
+}
+
+static int
+add_elem(struct walker *w, const GumboNode *n)
+{
+	struct pith_layout *l = w->l;
+	struct pith_elem *e;
+
+	if (l->nelems == l->elems_cap) {
+		l->elems_cap = l->elems_cap ? l->elems_cap * 2 : 256;
+		l->elems = xrealloc(l->elems, l->elems_cap * sizeof *l->elems);
+	}
+	e = &l->elems[l->nelems];
+	memset(e, 0, sizeof *e);
+	e->node = n;
+	e->parent = w->cur_elem;
+	e->depth = w->depth;
+	e->first_block = -1;
+	classify_elem(n, e);
+	return (int)l->nelems++;
+}
+
+static void walk(struct walker *w, const GumboNode *n);
+
+static void
+walk_children(struct walker *w, const GumboNode *n)
+{
+	const GumboVector *c = &n->v.element.children;
+	unsigned i;
+
+	for (i = 0; i < c->length; i++)
+		walk(w, c->data[i]);
+}
+
+static void
+walk_element(struct walker *w, const GumboNode *n)
+{
+	GumboTag t = n->v.element.tag;
+	int block = is_block_tag(t);
+	int saved_elem = w->cur_elem;
+	int saved_link = w->in_link;
+	const char *md_close = NULL;
+	char mdbuf[16];
+	const char *href = NULL;
+
+	if (t == GUMBO_TAG_TITLE) {
+		if (n->v.element.children.length > 0 && w->l->title == NULL) {
+			const GumboNode *c = n->v.element.children.data[0];
+
+			if (c->type == GUMBO_NODE_TEXT)
+				w->l->title = c->v.text.text;
+		}
+		return;
+	}
+	if (skipped_tag(t))
+		return;
+	if (!w->l->include_hidden && is_hidden(n)) {
+		w->l->hidden_skipped++;
+		return;
+	}
+	if (t == GUMBO_TAG_BR) {
+		line_break(w);
+		return;
+	}
+	if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_WBR)
+		return;
+	if (block)
+		flush(w);
+	else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) {
+		/* Cells of a row are one line, separated by tabs. */
+		if (w->block_elem >= 0 && w->l->text.len > w->start) {
+			pbuf_putc(&w->l->text, '\t');
+			put_md(w, " | ");
+		}
+		w->pending_space = 0;
+	}
+	w->depth++;
+	w->cur_elem = add_elem(w, n);
+	if (block) {
+		switch (t) {
+		case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+		case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+			w->block_elem = w->cur_elem;
+			w->start = w->l->text.len;
+			w->md_start = w->l->md.len;
+			w->block_flags |= B_HEADING;
+			w->level = t - GUMBO_TAG_H1 + 1;
+			snprintf(mdbuf, sizeof mdbuf, "%.*s ", w->level,
+			    "######");
+			put_md(w, mdbuf);
+			break;
+		case GUMBO_TAG_LI:
+		case GUMBO_TAG_DT:
+		case GUMBO_TAG_DD:
+			w->block_elem = w->cur_elem;
+			w->start = w->l->text.len;
+			w->md_start = w->l->md.len;
+			w->block_flags |= t == GUMBO_TAG_LI ? B_LI : B_DT;
+			if (t == GUMBO_TAG_LI)
+				put_md(w, "- ");
+			break;
+		case GUMBO_TAG_PRE:
+		case GUMBO_TAG_LISTING:
+		case GUMBO_TAG_PLAINTEXT:
+			w->block_elem = w->cur_elem;
+			w->start = w->l->text.len;
+			w->md_start = w->l->md.len;
+			w->block_flags |= B_PRE;
+			w->in_pre++;
+			put_md(w, "```\n");
+			break;
+		case GUMBO_TAG_TR:
+			w->block_elem = w->cur_elem;
+			w->start = w->l->text.len;
+			w->md_start = w->l->md.len;
+			w->block_flags |= B_ROW;
+			put_md(w, "| ");
+			break;
+		case GUMBO_TAG_FIGCAPTION:
+		case GUMBO_TAG_CAPTION:
+			w->block_flags |= B_CAPTION;
+			break;
+		case GUMBO_TAG_BLOCKQUOTE:
+			w->in_quote++;
+			break;
+		default:
+			break;
+		}
+	} else {
+		switch (t) {
+		case GUMBO_TAG_A:
+			href = pith_dom_attr(n, "href");
+			if (href && *href) {
+				w->in_link++;
+				open_md(w, "[");
+				md_close = "]";
+			}
+			break;
+		case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
+			open_md(w, "*");
+			md_close = "*";
+			break;
+		case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+			open_md(w, "**");
+			md_close = "**";
+			break;
+		case GUMBO_TAG_CODE: case GUMBO_TAG_KBD: case GUMBO_TAG_SAMP:
+			if (!w->in_pre) {
+				open_md(w, "`");
+				md_close = "`";
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (w->depth < 1024)
+		walk_children(w, n);
+	if (md_close) {
+		put_md(w, md_close);
+		if (href && w->l->want_md) {
+			pbuf_puts(&w->l->md, "(");
+			pbuf_puts(&w->l->md, href);
+			pbuf_puts(&w->l->md, ")");
+		}
+	}
+	if (block) {
+		if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING ||
+		    t == GUMBO_TAG_PLAINTEXT) {
+			put_md(w, "\n```");
+			w->in_pre--;
+		}
+		if (t == GUMBO_TAG_BLOCKQUOTE)
+			w->in_quote--;
+		if (w->in_quote && w->block_elem >= 0)
+			w->block_flags |= B_QUOTE;
+		flush(w);
+	} else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)
+		w->pending_space = 1;
+	w->in_link = saved_link;
+	w->cur_elem = saved_elem;
+	w->depth--;
+}
+
+static void
+walk(struct walker *w, const GumboNode *n)
+{
+	switch (n->type) {
+	case GUMBO_NODE_DOCUMENT:
+		walk_children(w, n);
+		break;
+	case GUMBO_NODE_ELEMENT:
+	case GUMBO_NODE_TEMPLATE:
+		walk_element(w, n);
+		break;
+	case GUMBO_NODE_TEXT:
+	case GUMBO_NODE_CDATA:
+	case GUMBO_NODE_WHITESPACE:
+		if (w->in_quote && w->block_elem < 0)
+			w->block_flags |= B_QUOTE;
+		add_text(w, n->v.text.text, strlen(n->v.text.text));
+		break;
+	default:
+		break;
+	}
+}
+
+void
+pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
+    struct pith_layout *l)
+{
+	struct walker w;
+
+	memset(l, 0, sizeof *l);
+	l->want_md = want_md;
+	l->include_hidden = include_hidden;
+	l->region = -1;
+	memset(&w, 0, sizeof w);
+	w.l = l;
+	w.cur_elem = -1;
+	w.block_elem = -1;
+	pbuf_reserve(&l->text, 4096);
+	if (want_md)
+		pbuf_reserve(&l->md, 4096);
+	walk(&w, root);
+	flush(&w);
+}
+
+void
+pith_layout_free(struct pith_layout *l)
+{
+	free(l->elems);
+	free(l->blocks);
+	pbuf_free(&l->text);
+	pbuf_free(&l->md);
+	memset(l, 0, sizeof *l);
+}

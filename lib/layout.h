@@ -1,0 +1,85 @@
+/* From a gumbo tree to a flat list of text blocks, the way a browser lays
+ * text out: each paragraph, heading, list item, table row, <pre> and
+ * caption is a block; inline elements join without invented spaces;
+ * <br> is a line break. Every block remembers the element that owns it,
+ * and every element its parent and what the page's markup says of it
+ * (hidden, navigation, share bar, ...), for the extractor to score. */
+#ifndef PITH_LAYOUT_H
+#define PITH_LAYOUT_H
+
+#include <stddef.h>
+
+#include <gumbo.h>
+
+#include "buf.h"
+
+/* Why markup marks an element as boilerplate (also used by --explain). */
+enum pith_cat {
+	CAT_NONE = 0,
+	CAT_NAV, CAT_HEADER, CAT_FOOTER, CAT_SIDEBAR, CAT_BREADCRUMB,
+	CAT_CONSENT, CAT_NEWSLETTER, CAT_APPEAL, CAT_SHARE, CAT_RELATED,
+	CAT_COMMENTS, CAT_AD, CAT_BYLINE, CAT_DISCLAIMER, CAT_LINKS,
+	CAT_SHORT, CAT_META, CAT_FORM, CAT_PAGINATION, CAT_TEMPLATE,
+	CAT_OUTSIDE, CAT_CONTENT,
+	CAT_COUNT
+};
+const char *pith_cat_name(enum pith_cat c);
+
+enum {
+	E_BOILER = 1,		/* attribute/tag says boilerplate (cat) */
+	E_POSITIVE = 2,		/* attribute says article body */
+	E_ARTICLE = 4,		/* <article>, <main>, role=main */
+	E_COMMENTS = 8
+};
+
+struct pith_elem {
+	const GumboNode *node;
+	int parent;		/* index, -1 for the root */
+	int depth;
+	unsigned flags;
+	enum pith_cat cat;	/* with E_BOILER */
+	/* aggregates over the blocks below, filled by the extractor */
+	double score;
+	int words, link_words, blocks, first_block, last_block;
+};
+
+enum {
+	B_HEADING = 1, B_LI = 2, B_PRE = 4, B_ROW = 8, B_QUOTE = 16,
+	B_CAPTION = 32, B_CELL = 64, B_DT = 128
+};
+
+struct pith_block {
+	int elem;		/* owning element */
+	size_t off, len;	/* text in layout.text */
+	size_t md_off, md_len;	/* markdown in layout.md */
+	int words, link_words;
+	int sentences, commas;	/* '.', '!', '?' ending words; ',' */
+	int level;		/* heading level 1-6 */
+	unsigned flags;
+	/* extractor's verdict */
+	double g;
+	int keep;
+	enum pith_cat cat;
+};
+
+struct pith_layout {
+	struct pith_elem *elems;
+	size_t nelems, elems_cap;
+	struct pith_block *blocks;
+	size_t nblocks, blocks_cap;
+	struct pbuf text;
+	struct pbuf md;		/* only with want_md */
+	int want_md;
+	int include_hidden;	/* walk hidden elements too */
+	size_t hidden_skipped;	/* hidden elements not walked */
+	const char *title;	/* <title> text (in the tree) */
+	int region;		/* main region element, -1 before */
+};
+
+/* include_hidden: lay out elements marked hidden as well (React and
+ * similar pages ship their whole content in a hidden element). */
+void pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
+    struct pith_layout *l);
+void pith_layout_free(struct pith_layout *l);
+
+#endif

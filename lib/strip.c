@@ -1,0 +1,175 @@
+/* The whole strip path: bytes -> UTF-8 -> pre-pass -> tree -> blocks ->
+ * main content -> rendered text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom.h"
+#include "encoding.h"
+#include "extract.h"
+#include "htmlprep.h"
+#include "layout.h"
+#include "meta.h"
+#include "strip.h"
+
+/* Consecutive list items of one list, rows of one table, stay on
+ * consecutive lines; other blocks are separated by a blank line. */
+static int
+same_group(const struct pith_layout *l, const struct pith_block *a,
+    const struct pith_block *b)
+{
+	unsigned f = B_LI | B_ROW | B_DT;
+
+	if (!(a->flags & f) || !(b->flags & f))
+		return 0;
+	return l->elems[a->elem].parent == l->elems[b->elem].parent ||
+	    ((a->flags & B_ROW) && (b->flags & B_ROW));
+}
+
+static void
+render(const struct pith_layout *l, const struct pith_strip_opts *o,
+    struct pbuf *out)
+{
+	const struct pith_block *prev = NULL;
+	size_t i;
+
+	for (i = 0; i < l->nblocks; i++) {
+		const struct pith_block *b = &l->blocks[i];
+
+		if (!b->keep)
+			continue;
+		if (prev)
+			pbuf_puts(out, same_group(l, prev, b) ? "\n" : "\n\n");
+		if (o->markdown) {
+			if ((b->flags & B_QUOTE) && !(b->flags & B_PRE))
+				pbuf_puts(out, "> ");
+			pbuf_append(out, l->md.p + b->md_off, b->md_len);
+		} else
+			pbuf_append(out, l->text.p + b->off, b->len);
+		prev = b;
+	}
+	if (out->len > 0)
+		pbuf_putc(out, '\n');
+}
+
+static void
+explain(const struct pith_layout *l, struct pbuf *out)
+{
+	size_t i;
+
+	if (l->region >= 0) {
+		const struct pith_elem *e = &l->elems[l->region];
+		const char *cls = pith_dom_attr(e->node, "class");
+		const char *id = pith_dom_attr(e->node, "id");
+
+		pbuf_printf(out, "# region: <%s%s%s%s%s%s> words=%d score=%.1f\n",
+		    gumbo_normalized_tagname(e->node->v.element.tag),
+		    id ? " id=" : "", id ? id : "", cls ? " class=" : "",
+		    cls ? cls : "", "", e->words, e->score);
+	}
+	for (i = 0; i < l->nblocks; i++) {
+		const struct pith_block *b = &l->blocks[i];
+		const GumboNode *n = l->elems[b->elem].node;
+		const char *s = l->text.p + b->off;
+		size_t k, shown = b->len > 72 ? 72 : b->len;
+
+		pbuf_printf(out, "%s\t%-16s\t%s\tw=%d ld=%.2f g=%.1f\t",
+		    b->keep ? "keep" : "drop", pith_cat_name(b->cat),
+		    gumbo_normalized_tagname(n->v.element.tag), b->words,
+		    b->words ? (double)b->link_words / b->words : 0.0, b->g);
+		for (k = 0; k < shown; k++)
+			pbuf_putc(out, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]);
+		pbuf_puts(out, shown < b->len ? "...\n" : "\n");
+	}
+}
+
+#define MIN_VISIBLE_WORDS 30
+
+static void
+select_content(struct pith_layout *l, const struct pith_strip_opts *o)
+{
+	l->region = pith_extract_region(l, o->bias);
+	pith_extract_select(l, l->region, o->bias, o->keep);
+}
+
+static size_t
+kept_words(const struct pith_layout *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nblocks; i++)
+		if (l->blocks[i].keep)
+			n += (size_t)l->blocks[i].words;
+	return n;
+}
+
+int
+pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
+    struct pith_strip_result *r, const char **err)
+{
+	struct pith_htmlprep prep;
+	struct pbuf utf8 = PBUF_INIT;
+	struct pith_dom dom;
+	struct pith_layout l;
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	r->encoding = pith_sniff_html(html, len, o->transport_charset);
+	if (strcmp(r->encoding, "UTF-8") != 0 || !pith_utf8_valid(html, len)) {
+		r->replacements = pith_decode(r->encoding, html, len, &utf8);
+		html = utf8.p ? utf8.p : "";
+		len = utf8.len;
+	}
+	pith_htmlprep_run(html, len, &prep);
+	pbuf_free(&utf8);
+	r->depth_cut = prep.depth_cut;
+	r->attrs_cut = prep.attrs_cut;
+	if (pith_dom_parse(prep.html.p ? prep.html.p : "", prep.html.len,
+	    &dom) == -1) {
+		pith_htmlprep_free(&prep);
+		*err = "HTML parser failed";
+		return -1;
+	}
+	for (i = 0; i < prep.njsonld; i++)
+		pith_meta_from_jsonld(prep.jsonld[i].p, prep.jsonld[i].len,
+		    &r->meta);
+	pith_meta_from_tree(dom.out->root, &r->meta);
+	pith_layout_build(dom.out->root, o->markdown, 0, &l);
+	if (o->all) {
+		for (i = 0; i < l.nblocks; i++)
+			l.blocks[i].keep = 1, l.blocks[i].cat = CAT_CONTENT;
+	} else {
+		select_content(&l, o);
+		if (kept_words(&l) < MIN_VISIBLE_WORDS && l.hidden_skipped) {
+			/* Little visible text but hidden elements: a page
+			 * whose script reveals its content. Read it all. */
+			pith_layout_free(&l);
+			pith_layout_build(dom.out->root, o->markdown, 1, &l);
+			select_content(&l, o);
+		}
+	}
+	render(&l, o, &r->text);
+	if (o->explain)
+		explain(&l, &r->explain);
+	r->blocks = l.nblocks;
+	for (i = 0; i < l.nblocks; i++)
+		r->kept += l.blocks[i].keep;
+	pith_layout_free(&l);
+	pith_dom_free(&dom);
+	pith_htmlprep_free(&prep);
+	return 0;
+}
+
+void
+pith_strip_result_free(struct pith_strip_result *r)
+{
+	pbuf_free(&r->text);
+	pbuf_free(&r->explain);
+	free(r->meta.title);
+	free(r->meta.author);
+	free(r->meta.date);
+	free(r->meta.sitename);
+	free(r->meta.lang);
+	free(r->meta.description);
+	free(r->meta.url);
+	memset(r, 0, sizeof *r);
+}

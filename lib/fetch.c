@@ -131,8 +131,10 @@ pith_fetch_new(const struct pith_fetch_opts *o)
 		pith_die(PITH_EXIT_FAIL, NULL, "cannot initialise libcurl");
 	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
 	    (long)f->o.per_host);
-	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-	    (long)f->o.parallel);
+	/* Idle connections to several hosts stay open for reuse even with
+	 * -j 1; the scheduler, not the cache, caps what runs at once. */
+	curl_multi_setopt(f->multi, CURLMOPT_MAXCONNECTS,
+	    (long)(f->o.parallel * 4 > 16 ? f->o.parallel * 4 : 16));
 	return f;
 }
 

@@ -23,7 +23,7 @@
 struct pith_state {
 	char *dir;
 	int lock_fd;
-	unsigned char touched[256];	/* urls/XX written to this run */
+	unsigned char touched[16];	/* urls/X written to this run */
 	int hosts_touched;
 	unsigned long seq;		/* temporary-name counter */
 };
@@ -124,9 +124,9 @@ pith_state_open(const char *dir, double wait)
 	pbuf_printf(&path, "%s/urls", dir);
 	if (mkdir(path.p, 0755) == -1 && errno != EEXIST)
 		pith_warn(path.p, "cannot create");
-	for (i = 0; i < 256; i++) {
+	for (i = 0; i < 16; i++) {
 		pbuf_reset(&path);
-		pbuf_printf(&path, "%s/urls/%02x", dir, i);
+		pbuf_printf(&path, "%s/urls/%x", dir, i);
 		sweep(path.p);
 	}
 	pbuf_reset(&path);
@@ -168,11 +168,11 @@ pith_state_close(struct pith_state *st)
 	if (st == NULL)
 		return;
 	/* The renames reach the disk with their directories. */
-	for (i = 0; i < 256; i++) {
+	for (i = 0; i < 16; i++) {
 		if (!st->touched[i])
 			continue;
 		pbuf_reset(&path);
-		pbuf_printf(&path, "%s/urls/%02x", st->dir, i);
+		pbuf_printf(&path, "%s/urls/%x", st->dir, i);
 		fsync_dir(path.p);
 	}
 	if (st->hosts_touched) {
@@ -210,7 +210,7 @@ write_atomic(struct pith_state *st, const char *path, const char *data,
 		}
 		off += (size_t)n;
 	}
-	if (fsync(fd) == -1 || close(fd) == -1)
+	if (fdatasync(fd) == -1 || close(fd) == -1)
 		goto fail_unlink;
 	if (rename(tmp.p, path) == -1)
 		goto fail_unlink;
@@ -231,13 +231,17 @@ url_path(struct pith_state *st, const char *url, struct pbuf *path,
 	char h[41];
 
 	sha1_hex(url, h);
-	pbuf_printf(path, "%s/urls/%.2s", st->dir, h);
+	/* 16 subdirectories: few to fsync, small enough to list. */
+	pbuf_printf(path, "%s/urls/%c", st->dir, h[0]);
 	if (create) {
-		if (mkdir(path->p, 0755) == -1 && errno != EEXIST)
+		int x = h[0] <= '9' ? h[0] - '0' : h[0] - 'a' + 10;
+
+		if (!st->touched[x] && mkdir(path->p, 0755) == -1 &&
+		    errno != EEXIST)
 			pith_warn(path->p, "cannot create");
-		st->touched[strtol((char[]){h[0], h[1], 0}, NULL, 16)] = 1;
+		st->touched[x] = 1;
 	}
-	pbuf_printf(path, "/%s", h + 2);
+	pbuf_printf(path, "/%s", h + 1);
 }
 
 /* Reads a whole small file; -1 when absent or unreadable. */

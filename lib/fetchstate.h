@@ -1,11 +1,11 @@
 /* pith-fetch's state directory (--state DIR), kept between cron runs:
  *
  *   DIR/lock              flock(2)ed for the whole run
- *   DIR/urls/XX/NAME      one file per URL (NAME: base32 SHA-1 of the URL)
+ *   DIR/urls/X/NAME       one file per URL (X NAME: hex SHA-1 of the URL)
  *   DIR/hosts/NAME        one file per host: robots.txt cache and the
  *                         earliest time of the next request
  *
- * Every file is written to a temporary name, fsync(2)ed and renamed over
+ * Every file is written to a temporary name, fdatasync(2)ed and renamed over
  * the old one, so a kill at any instant leaves each file either old or
  * new, never half-written; leftover temporaries are removed by the next
  * run. A file that does not parse is reported and treated as absent. */

@@ -468,6 +468,11 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 		r.prev_url = j->prev.final_url ? j->prev.final_url :
 		    j->prev.url;
 	}
+	/* A message goes on its own line, not after the progress line. */
+	if (f->progress_shown && (oc == PITH_FETCH_FAILED || f->o.verbose)) {
+		fputs("\r\033[K", stderr);
+		f->last_progress = 0;
+	}
 	switch (oc) {
 	case PITH_FETCH_FAILED:
 		f->failed++;
@@ -492,8 +497,6 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 		break;
 	}
 	f->done++;
-	if (f->progress_shown && oc == PITH_FETCH_FAILED)
-		f->last_progress = 0;	/* redraw under the message */
 	if (f->cb != NULL)
 		f->cb(&r, f->ctx);
 	free(ctype);
@@ -754,9 +757,12 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 			    "long", status, pith_fetch_reason((int)status),
 			    after);
 	}
-	if (why.len == 0)
-		pbuf_printf(&why, "%ld %s", status,
-		    pith_fetch_reason((int)status));
+	if (why.len == 0) {
+		const char *reason = pith_fetch_reason((int)status);
+
+		pbuf_printf(&why, "%ld%s%s", status, *reason ? " " : "",
+		    reason);
+	}
 	if (j->tries > 1)
 		pbuf_printf(&why, " after %d tries", j->tries);
 	report(f, j, PITH_FETCH_FAILED, (int)status, why.p);

@@ -6,6 +6,9 @@ port to DIR/port when ready, logs every request as a JSON line to
 DIR/log (arrival and end times, host, path, status, conditional headers)
 and exits by itself after --lifetime seconds.
 
+With DIR/cert.pem and DIR/key.pem present at start, it also serves HTTPS
+on 127.0.0.1 (port in DIR/tls-port), same routes.
+
 Per-host robots.txt: DIR/robots/HOST (e.g. DIR/robots/127.0.0.2) is
 served as is; a first line "STATUS 503" serves that status instead, a
 first line "REDIRECT /path" redirects; no file means 404.
@@ -39,6 +42,7 @@ import hashlib
 import json
 import os
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -309,6 +313,16 @@ def main():
                 s.server_close()
     else:
         sys.exit("fetch-server: no free port")
+    cert = os.path.join(ARGS.dir, "cert.pem")
+    if os.path.exists(cert):
+        # HTTPS on 127.0.0.1 with the test's self-signed certificate.
+        tls = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert, os.path.join(ARGS.dir, "key.pem"))
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        servers.append(tls)
+        with open(os.path.join(ARGS.dir, "tls-port"), "w") as f:
+            f.write("%d\n" % tls.server_address[1])
     for s in servers:
         s.daemon_threads = True
         threading.Thread(target=s.serve_forever, daemon=True).start()

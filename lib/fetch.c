@@ -36,7 +36,9 @@ struct site {
 
 struct job {
 	size_t id;		/* index in f->jobs */
-	char *url;
+	char *url;		/* as given */
+	char *cur;		/* this hop of a redirect chain */
+	int hops;
 	struct pith_sched_host *host;
 	int is_robots;
 	int tries;
@@ -201,6 +203,7 @@ job_new(struct pith_fetch *f, const char *url, struct pith_sched_host *h)
 
 	j->id = f->njobs;
 	j->url = xstrdup(url);
+	j->cur = xstrdup(url);
 	j->host = h;
 	if (f->njobs == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 64;
@@ -296,13 +299,17 @@ start(struct pith_fetch *f, struct job *j, double now)
 	if ((e = curl_easy_init()) == NULL)
 		pith_die(PITH_EXIT_FAIL, NULL, "cannot initialise libcurl");
 	j->easy = e;
-	curl_easy_setopt(e, CURLOPT_URL, j->url);
+	curl_easy_setopt(e, CURLOPT_URL, j->cur);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, j);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS,
-	    j->is_robots ? (long)ROBOTS_MAX_REDIRS : (long)MAX_REDIRS);
+	/* Pages follow redirects hop by hop through the scheduler (robots.txt
+	 * and the delay apply to every host on the way); robots.txt itself
+	 * lets libcurl follow up to 5. */
+	if (j->is_robots) {
+		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+		curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)ROBOTS_MAX_REDIRS);
+	}
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
@@ -328,7 +335,9 @@ start(struct pith_fetch *f, struct job *j, double now)
 		j->hdrs = curl_slist_append(j->hdrs, f->o.headers[i]);
 	j->sent_conditional = 0;
 	if (!j->is_robots && f->o.conditional && j->have_prev &&
-	    !site->is_file && j->prev.status >= 200 && j->prev.status < 400) {
+	    !site->is_file && j->prev.status >= 200 && j->prev.status < 400 &&
+	    strcmp(j->cur, j->prev.final_url ? j->prev.final_url :
+	    j->prev.url) == 0) {
 		if (j->prev.etag != NULL) {
 			pbuf_printf(&line, "If-None-Match: %s", j->prev.etag);
 			j->hdrs = curl_slist_append(j->hdrs, line.p);
@@ -430,11 +439,11 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 	struct pith_fetch_result r;
 	struct pbuf head = PBUF_INIT;
 	char date[32], digest[40];
-	char *ctype = NULL, *eff = NULL, *ip = NULL;
+	char *ctype = NULL, *ip = NULL;
 
 	memset(&r, 0, sizeof r);
 	r.url = j->url;
-	r.final_url = j->url;
+	r.final_url = j->cur;
 	r.outcome = oc;
 	r.status = status;
 	r.error = error;
@@ -445,10 +454,7 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 	pith_warc_now(date);
 	r.date = date;
 	if (j->easy != NULL) {
-		curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &eff);
 		curl_easy_getinfo(j->easy, CURLINFO_PRIMARY_IP, &ip);
-		if (eff != NULL)
-			r.final_url = eff;
 		if (ip != NULL && *ip != '\0')
 			r.ip = ip;
 	}
@@ -509,7 +515,7 @@ static void
 remember(struct pith_fetch *f, struct job *j, int status, int with_body)
 {
 	struct pith_url_state u;
-	char *eff = NULL, date[32], digest[40];
+	char date[32], digest[40];
 
 	if (f->o.state == NULL || ((struct site *)j->host->data)->is_file)
 		return;
@@ -518,8 +524,7 @@ remember(struct pith_fetch *f, struct job *j, int status, int with_body)
 	u.status = status;
 	u.time = (long long)wall_now();
 	if (status == 304 || (status >= 200 && status <= 299)) {
-		curl_easy_getinfo(j->easy, CURLINFO_EFFECTIVE_URL, &eff);
-		u.final_url = eff;
+		u.final_url = j->cur;
 		u.etag = head_get(&j->head, "ETag");
 		u.last_modified = head_get(&j->head, "Last-Modified");
 		if (status == 304) {
@@ -680,6 +685,47 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 	job_release(j);
 }
 
+/* Moves a job on to the next hop of a redirect chain, queued on that
+ * hop's host like any request. 1: queued; 0: no Location (the 3xx is
+ * the answer); -1: refused, with the reason in `why`. */
+static int
+follow(struct pith_fetch *f, struct job *j, struct pbuf *why)
+{
+	struct pbuf origin = PBUF_INIT;
+	struct pith_sched_host *h;
+	const char *reason;
+	char *next = NULL;
+
+	curl_easy_getinfo(j->easy, CURLINFO_REDIRECT_URL, &next);
+	if (next == NULL || *next == '\0')
+		return 0;
+	if (++j->hops > MAX_REDIRS) {
+		pbuf_printf(why, "more than %d redirects", MAX_REDIRS);
+		return -1;
+	}
+	if (strncasecmp(next, "http://", 7) != 0 &&
+	    strncasecmp(next, "https://", 8) != 0) {
+		pbuf_printf(why, "redirect to a URL that is not http or https "
+		    "refused (%s)", next);
+		return -1;
+	}
+	if (pith_fetch_check_url(next, &origin, &reason) == -1) {
+		pbuf_printf(why, "bad redirect (%s): %s", reason, next);
+		pbuf_free(&origin);
+		return -1;
+	}
+	h = pith_sched_host(&f->sched, origin.p);
+	if (h->data == NULL)
+		site_new(f, h, origin.p);
+	pbuf_free(&origin);
+	free(j->cur);
+	j->cur = xstrdup(next);
+	j->host = h;
+	j->tries = 0;
+	pith_sched_push(h, j->id, 1);
+	return 1;
+}
+
 static void
 finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 {
@@ -687,7 +733,7 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 	struct pbuf why = PBUF_INIT;
 	double now = mono_now();
 	long status = 0;
-	char *ra, *redirect = NULL;
+	char *ra;
 
 	curl_easy_getinfo(j->easy, CURLINFO_RESPONSE_CODE, &status);
 	pith_sched_finished(j->host, now);
@@ -699,16 +745,7 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 		if (j->over_limit || rc == CURLE_FILESIZE_EXCEEDED)
 			pbuf_printf(&why, "body larger than %zu bytes "
 			    "(--max-bytes)", j->limit);
-		else if (rc == CURLE_TOO_MANY_REDIRECTS)
-			pbuf_printf(&why, "more than %d redirects", MAX_REDIRS);
-		else if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
-		    status >= 300 && status <= 399) {
-			redirect = head_get(&j->head, "Location");
-			pbuf_printf(&why, "redirect to a URL that is not "
-			    "http or https refused (%s)",
-			    redirect ? redirect : "?");
-			free(redirect);
-		} else if (curl_retryable(rc) && retry(f, j, -1, now)) {
+		else if (curl_retryable(rc) && retry(f, j, -1, now)) {
 			end_transfer(f, j);
 			pbuf_free(&why);
 			return;
@@ -723,6 +760,20 @@ finish(struct pith_fetch *f, struct job *j, CURLcode rc)
 	}
 	if (site->is_file)
 		status = 200;
+	if (status >= 300 && status <= 399 && status != 304) {
+		int r = follow(f, j, &why);
+
+		if (r == 1) {
+			end_transfer(f, j);
+			pbuf_free(&why);
+			return;
+		}
+		if (r == -1) {
+			report(f, j, PITH_FETCH_FAILED, (int)status, why.p);
+			remember(f, j, (int)status, 0);
+			goto done;
+		}
+	}
 	if (status == 304 && j->sent_conditional) {
 		report(f, j, PITH_FETCH_NOT_MODIFIED, 304, NULL);
 		remember(f, j, 304, 0);
@@ -806,7 +857,7 @@ dispatch(struct pith_fetch *f, struct pith_sched_host *h, double now)
 		struct pbuf enc = PBUF_INIT, path = PBUF_INIT;
 		int allowed;
 
-		pith_robots_encode_url(j->url, &enc);
+		pith_robots_encode_url(j->cur, &enc);
 		pith_robots_url_path(enc.p, &path);
 		/* RFC 9309: /robots.txt itself is always allowed. */
 		allowed = strcmp(path.p, "/robots.txt") == 0 ||
@@ -943,6 +994,7 @@ pith_fetch_free(struct pith_fetch *f)
 		curl_slist_free_all(j->hdrs);
 		job_release(j);
 		free(j->url);
+		free(j->cur);
 		free(j);
 	}
 	free(f->jobs);

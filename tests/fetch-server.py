@@ -19,6 +19,7 @@ Routes (query parameters in brackets):
   /etag/NAME            DIR/content/NAME (or a default) with an ETag
   /lm/NAME              the same with Last-Modified only
   /redirect/N           302 chain of N hops, then a page
+  /goto                 [code=302] redirect to [to=URL]
   /loop                 302 to itself
   /tofile               302 to file:///etc/passwd
   /status/CODE          that status [retry-after=S]
@@ -188,6 +189,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, page("End of chain", "Arrived."))
         else:
             self.send(302, b"", None, [("Location", "/redirect/%d" % (n - 1))])
+
+    def r_goto(self, arg, q):
+        self.send(int(q.get("code", 302)), b"", None, [("Location", q["to"])])
 
     def r_loop(self, arg, q):
         self.send(302, b"", None, [("Location", "/loop")])

@@ -48,6 +48,14 @@ clear_log
 pith-fetch $FAST $H3/page/any >/dev/null; ok $? "robots.txt redirect loop: allowed"
 is "$(count_req 127.0.0.3 /robots.txt)" 6 "robots.txt: 5 redirects followed, no more"
 
+# A redirect to another host: that host's robots.txt decides too.
+clear_log
+pith-fetch $FAST -v "$H2/goto?to=$H1/page/private" 2>"$TMP/goto.err" >/dev/null
+is $? 0 "redirect into a disallowed path: a skip"
+contains "$(cat "$TMP/goto.err")" "skipped: disallowed by robots.txt" "redirect target checked against its robots.txt"
+is "$(count_req 127.0.0.1 /page/private)" 0 "redirect target not requested"
+is "$(count_req 127.0.0.1 /robots.txt)" 1 "redirect target's robots.txt fetched"
+
 # Over 500 KiB: the first 500 KiB count.
 "$PY" -c "
 import sys

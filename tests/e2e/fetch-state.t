@@ -5,12 +5,12 @@
 . "$(dirname "$0")/fetch.sh"
 start_server
 S=$TMP/state
-printf '%s\n' "$H1/etag/a" "$H1/lm/b" "$H2/page/c" >"$TMP/urls"
+printf '%s\n' "$H1/etag/a" "$H1/lm/b" "$H2/page/c" "$H3/goto?code=301&to=$H1/etag/moved" >"$TMP/urls"
 responses() { grep -ac '^WARC-Type: response' "$1"; }
 
 # Run 1: everything is new.
 pith-fetch $FAST --state "$S" --changed -i "$TMP/urls" >"$TMP/r1.warc"; ok $? "run 1"
-is "$(responses "$TMP/r1.warc")" 3 "run 1: all three pages flow on"
+is "$(responses "$TMP/r1.warc")" 4 "run 1: all four pages flow on"
 
 # Run 2: nothing changed: validators sent, nothing flows on.
 clear_log
@@ -18,6 +18,7 @@ pith-fetch $FAST --state "$S" --changed -i "$TMP/urls" >"$TMP/r2.warc"; ok $? "r
 is "$(responses "$TMP/r2.warc")" 0 "run 2: nothing changed, nothing flows on"
 is "$(logq "print([e['inm'] is not None for e in log if e['path']=='/etag/a'])")" "[True]" "run 2: If-None-Match sent"
 is "$(logq "print([e['status'] for e in log if e['path'] in ('/etag/a','/lm/b')])")" "[304, 304]" "run 2: 304 for ETag and for Last-Modified"
+is "$(logq "print([e['status'] for e in log if e['path']=='/etag/moved'])")" "[304]" "run 2: validators sent to where the redirect leads"
 is "$(logq "print([e['ims'] is not None for e in log if e['path']=='/lm/b'])")" "[True]" "run 2: If-Modified-Since sent"
 
 # Run 3: one page changed.
@@ -28,7 +29,7 @@ contains "$(cat "$TMP/r3.warc")" "new text" "run 3: with its new content"
 
 # Without --changed, WARC mode writes revisit records.
 pith-fetch $FAST --state "$S" -i "$TMP/urls" >"$TMP/r4.warc"; ok $? "run 4 (no --changed)"
-is "$(grep -ac '^WARC-Type: revisit' "$TMP/r4.warc")" 3 "run 4: a revisit record per unchanged page"
+is "$(grep -ac '^WARC-Type: revisit' "$TMP/r4.warc")" 4 "run 4: a revisit record per unchanged page"
 contains "$(cat "$TMP/r4.warc")" "revisit/server-not-modified" "revisit: 304 profile"
 contains "$(cat "$TMP/r4.warc")" "revisit/identical-payload-digest" "revisit: same-digest profile"
 contains "$(cat "$TMP/r4.warc")" "WARC-Refers-To-Date:" "revisit: refers to the earlier capture"

@@ -11,20 +11,6 @@
 #include "meta.h"
 #include "strip.h"
 
-/* Consecutive list items of one list, rows of one table, stay on
- * consecutive lines; other blocks are separated by a blank line. */
-static int
-same_group(const struct pith_layout *l, const struct pith_block *a,
-    const struct pith_block *b)
-{
-	unsigned f = B_LI | B_ROW | B_DT;
-
-	if (!(a->flags & f) || !(b->flags & f))
-		return 0;
-	return l->elems[a->elem].parent == l->elems[b->elem].parent ||
-	    ((a->flags & B_ROW) && (b->flags & B_ROW));
-}
-
 static void
 render(const struct pith_layout *l, const struct pith_strip_opts *o,
     struct pbuf *out)
@@ -37,8 +23,10 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 
 		if (!b->keep)
 			continue;
+		/* A blank line between all blocks, list items and table
+		 * rows included: each is a paragraph for the tools after. */
 		if (prev)
-			pbuf_puts(out, same_group(l, prev, b) ? "\n" : "\n\n");
+			pbuf_puts(out, "\n\n");
 		if (o->markdown) {
 			if ((b->flags & B_QUOTE) && !(b->flags & B_PRE))
 				pbuf_puts(out, "> ");

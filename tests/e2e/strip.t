@@ -10,6 +10,9 @@ contains "$out" "For the first time since 1986, the wheel" "news: first paragrap
 contains "$out" "Kellsby now has one of them." "news: last paragraph kept"
 contains "$out" "A mill that outlived its trade" "news: subheading kept"
 contains "$out" "Wheel: 5.2 metres across, undershot" "news: list item in the body kept"
+contains "$out" "Built: 1774, by the Harcourt estate
+
+Wheel: 5.2" "news: list items are paragraphs of their own"
 lacks "$out" "We use cookies" "news: cookie banner dropped"
 lacks "$out" "Politics" "news: navigation dropped"
 lacks "$out" "Copy link" "news: share bar dropped"

@@ -404,6 +404,44 @@ test_payload(void)
 	pith_src_close(s);
 }
 
+/* Records built here: an empty revisit, a response without HTTP. */
+static void
+test_payload_edges(void)
+{
+	struct pith_warc_record rec;
+	struct pith_payload pl;
+	const char *err;
+
+	memset(&rec, 0, sizeof rec);
+	rec.type = "revisit";
+	pith_headers_add(&rec.headers, "Content-Type",
+	    "application/http; msgtype=response");
+	rec.block = (unsigned char *)"";
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == 0 &&
+	    pl.len == 0 && pl.http_status == 0 && pl.target_uri[0] == '\0',
+	    "empty revisit: empty payload, no error");
+	pith_payload_free(&pl);
+
+	rec.type = "response";
+	rec.block = (unsigned char *)"garbage, not HTTP";
+	rec.block_len = 17;
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == -1 &&
+	    strcmp(err, "no HTTP status line") == 0 && pl.len == 0,
+	    "response that is not HTTP: reported");
+	pith_payload_free(&pl);
+
+	pith_headers_set(&rec.headers, "Content-Type", "text/dns");
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == 0 &&
+	    pl.len == 17 && strcmp(pl.media_type, "text/dns") == 0,
+	    "non-HTTP response (dns:): the block");
+	pith_payload_free(&pl);
+	tap_ok(pith_record_payload(&rec, 5, &pl, &err) == -1 &&
+	    pl.len == 5 && strcmp(err, "payload over 5 bytes") == 0,
+	    "block payload over the limit");
+	pith_payload_free(&pl);
+	pith_headers_clear(&rec.headers);
+}
+
 /* The chunked iana.org sample from ../shared. */
 static void
 test_shared_iana(void)
@@ -458,6 +496,7 @@ main(void)
 	test_encodings();
 	test_bomb();
 	test_payload();
+	test_payload_edges();
 	test_shared_iana();
 	su_cleanup();
 	return tap_done();

@@ -182,7 +182,7 @@ features(struct tm_doc *d, struct tm_para *p)
 	p->cta_hits = r.hits;
 	p->cta_strong = r.strong;
 	p->cta_weight = r.best != PITH_TEXT_NONE ? r.weight[r.best] : 0;
-	p->cat = tm_cta_decide(&r, p->t1 - p->t0, p->urls, p->copyright);
+	p->cta_cat = tm_cta_decide(&r, p->t1 - p->t0, p->urls, p->copyright);
 }
 
 struct thresholds {
@@ -191,7 +191,8 @@ struct thresholds {
 };
 
 static void
-thresholds(const struct pith_textmode_opts *o, int lang, struct thresholds *th)
+thresholds(const struct pith_textmode_opts *o, int lang, int relax,
+    struct thresholds *th)
 {
 	int bias = o != NULL ? o->precision_bias : 0;
 
@@ -217,6 +218,15 @@ thresholds(const struct pith_textmode_opts *o, int lang, struct thresholds *th)
 	} else if (bias < 0) {
 		th->stop_hi -= 0.04, th->stop_lo -= 0.04;
 		th->len_lo -= 3, th->len_hi -= 10;
+	}
+	if (relax >= 1) {
+		th->len_hi = th->len_hi / 2;
+		th->stop_hi -= 0.04;
+	}
+	if (relax >= 2) {
+		th->len_lo = 5;
+		th->len_hi = 8;
+		th->stop_hi -= 0.04, th->stop_lo -= 0.06;
 	}
 }
 
@@ -553,30 +563,20 @@ explain_line(struct pbuf *e, const struct tm_doc *d, const struct tm_para *p)
 	pbuf_putc(e, '\n');
 }
 
+/* Classifies every paragraph with thresholds `th` and smooths. */
 static void
-analyse(struct tm_doc *d, const char *text, size_t len,
-    const struct pith_textmode_opts *o)
+decide(struct tm_doc *d, const struct pith_textmode_opts *o,
+    const struct thresholds *th)
 {
-	struct thresholds th;
-	size_t i, k;
+	size_t i;
 
-	pthread_once(&addr_once, addr_init);
-	tm_doc_split(d, text, len);
 	for (i = 0; i < d->n; i++) {
 		struct tm_para *p = &d->v[i];
 
-		p->t0 = d->toks.n;
-		tm_tokenize(d->text.p + p->off, p->len, &d->toks);
-		p->t1 = d->toks.n;
-		for (k = p->t0; k < p->t1; k++)
-			d->toks.v[k].off += (uint32_t)p->off;
-	}
-	d->lang = o != NULL && o->lang != NULL ? tm_lang_index(o->lang) :
-	    tm_detect_lang_toks(&d->toks);
-	thresholds(o, d->lang, &th);
-	for (i = 0; i < d->n; i++) {
-		features(d, &d->v[i]);
-		classify(d, &d->v[i], &th);
+		p->cat = p->cta_cat;
+		p->keep = 0;
+		p->tmpl = 0;
+		classify(d, p, th);
 	}
 	/* Paragraphs mixing an appeal with story text: cut, and let the
 	 * story part count as prose for its neighbours. */
@@ -607,6 +607,51 @@ analyse(struct tm_doc *d, const char *text, size_t len,
 			p->keep = 0;
 		else if (p->keep != 2)
 			p->keep = p->final == TM_GOOD;
+	}
+}
+
+static size_t
+kept_words(const struct tm_doc *d)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].keep)
+			w += d->v[i].words;
+	return w;
+}
+
+static void
+analyse(struct tm_doc *d, const char *text, size_t len,
+    const struct pith_textmode_opts *o)
+{
+	struct thresholds th;
+	size_t i, k;
+	int level;
+
+	pthread_once(&addr_once, addr_init);
+	tm_doc_split(d, text, len);
+	for (i = 0; i < d->n; i++) {
+		struct tm_para *p = &d->v[i];
+
+		p->t0 = d->toks.n;
+		tm_tokenize(d->text.p + p->off, p->len, &d->toks);
+		p->t1 = d->toks.n;
+		for (k = p->t0; k < p->t1; k++)
+			d->toks.v[k].off += (uint32_t)p->off;
+	}
+	d->lang = o != NULL && o->lang != NULL ? tm_lang_index(o->lang) :
+	    tm_detect_lang_toks(&d->toks);
+	for (i = 0; i < d->n; i++)
+		features(d, &d->v[i]);
+	/* A page whose prose is all short (a product page, a blog post of
+	 * three sentences) keeps nothing at the usual thresholds: relax
+	 * them step by step until something reads as content. */
+	for (level = 0; level < 3; level++) {
+		thresholds(o, d->lang, level, &th);
+		decide(d, o, &th);
+		if (kept_words(d) >= 30)
+			break;
 	}
 }
 

@@ -27,6 +27,7 @@ struct tm_para {
 	int symbols;		/* separators: | > » · • / */
 	int cta_weight, cta_hits, cta_strong;
 	int tmpl;		/* template level (0, 1, 2) */
+	int cta_cat;		/* category from the phrases alone */
 	/* decisions */
 	int cat;		/* enum pith_text_category */
 	int cls;		/* enum tm_class, context-free */

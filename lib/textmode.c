@@ -185,6 +185,8 @@ features(struct tm_doc *d, struct tm_para *p)
 	p->cta_cat = tm_cta_decide(&r, p->t1 - p->t0, p->urls, p->copyright);
 }
 
+static void main_region(struct tm_doc *);
+
 struct thresholds {
 	double stop_hi, stop_lo;
 	int len_lo, len_hi;	/* words */
@@ -563,6 +565,7 @@ explain_line(struct pbuf *e, const struct tm_doc *d, const struct tm_para *p)
 	pbuf_putc(e, '\n');
 }
 
+
 /* Classifies every paragraph with thresholds `th` and smooths. */
 static void
 decide(struct tm_doc *d, const struct pith_textmode_opts *o,
@@ -608,6 +611,63 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
 		else if (p->keep != 2)
 			p->keep = p->final == TM_GOOD;
 	}
+	main_region(d);
+}
+
+
+/* The story is one region of the page. Kept paragraphs are grouped into
+ * clusters, split where more than REGION_GAP dropped paragraphs come
+ * between two kept ones; a cluster with less than REGION_SHARE percent of
+ * the words of the largest (a teaser list, a stray comment, a sidebar
+ * blurb) is dropped. */
+#define REGION_GAP 2
+#define REGION_SHARE 30
+
+struct cluster {
+	size_t start, end, words;
+};
+
+static void
+main_region(struct tm_doc *d)
+{
+	struct cluster *cl = NULL;
+	size_t i, j, n = 0, best = 0, gap = 0;
+	int open = 0;
+
+	cl = xmalloc((d->n + 1) * sizeof *cl);
+	for (i = 0; i < d->n; i++) {
+		const struct tm_para *p = &d->v[i];
+
+		if (!p->keep) {
+			if (p->words > 0)
+				gap++;
+			if (open && gap > REGION_GAP)
+				open = 0;
+			continue;
+		}
+		if (!open) {
+			cl[n].start = i;
+			cl[n].words = 0;
+			n++;
+			open = 1;
+		}
+		gap = 0;
+		cl[n - 1].end = i + 1;
+		cl[n - 1].words += p->words;
+	}
+	for (i = 0; i < n; i++)
+		if (cl[i].words > best)
+			best = cl[i].words;
+	for (i = 0; i < n; i++) {
+		if (cl[i].words * 100 >= best * REGION_SHARE)
+			continue;
+		for (j = cl[i].start; j < cl[i].end; j++)
+			if (d->v[j].keep) {
+				d->v[j].keep = 0;
+				d->v[j].cat = PITH_TEXT_CONTEXT;
+			}
+	}
+	free(cl);
 }
 
 static size_t

@@ -203,6 +203,8 @@ load(struct pith_templates *t, FILE *f)
 			goto bad;
 		}
 		records++;
+		if (kind[0] != 'H' && kind[0] != 'B' && kind[0] != 'D')
+			continue;	/* a later minor addition */
 		if (strlen(line) < 20 || line[18] != ' ')
 			goto bad;
 		switch (kind[0]) {

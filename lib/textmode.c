@@ -522,13 +522,13 @@ apply_templates(struct tm_doc *d, const struct pith_textmode_opts *o)
 		    o->host ? o->host : "", d->text.p + p->off, p->len);
 		if (p->tmpl == 0 || p->cls == TM_BAD)
 			continue;
-		/* A page's own strong content outweighs weak recurrence (a
-		 * quotation, a product name); only the near-universal
-		 * template beats long prose, and then only without a
-		 * sign of being a call to action. */
+		/* A page's own prose outweighs weak recurrence (a line
+		 * quoted on a few pages): that only removes short lines.
+		 * The near-universal template removes prose too, unless it
+		 * is long and without any call to action. */
 		strong = p->cls == TM_GOOD && p->cta_hits == 0 && p->words >= 40;
 		if ((p->tmpl >= 2 && !strong) ||
-		    (p->tmpl == 1 && p->cls != TM_GOOD)) {
+		    (p->tmpl == 1 && p->cls == TM_SHORT)) {
 			p->cls = TM_BAD;
 			p->cat = PITH_TEXT_TEMPLATE;
 		}

@@ -219,7 +219,7 @@ static const struct phrase_src phrase_src[] = {
 	{N, 2, "iscriviti"}, {N, 3, "iscriviti alla newsletter"},
 	{K, 3, "utilizziamo i cookie"}, {K, 3, "questo sito utilizza"},
 	{K, 1, "accetta"}, {K, 2, "informativa"},
-	{V, 2, "leggi di più"}, {V, 3, "leggi anche"},
+	{V, 2, "leggi di più"}, {R, 3, "leggi anche"},
 	{V, 2, "continua a leggere"}, {V, 3, "vai al contenuto"},
 	{V, 3, "torna su"}, {V, 2, "accedi"}, {V, 1, "cerca"},
 	{C, 3, "tutti i diritti riservati"}, {C, 3, "riproduzione riservata"},
@@ -423,7 +423,7 @@ tm_cta_decide(const struct tm_cta *r, size_t nwords, int urls,
 		total += r->weight[i];
 	if (copyright_sign && nwords <= 30)
 		return PITH_TEXT_COPYRIGHT;
-	if (urls > 0 && (size_t)urls * 4 >= nwords + 1 && nwords <= 40)
+	if (urls > 0 && nwords <= (size_t)urls * 6)
 		return PITH_TEXT_LINKS;
 	if (r->hits == 0 || nwords == 0)
 		return PITH_TEXT_NONE;

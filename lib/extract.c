@@ -33,7 +33,7 @@ block_goodness(const struct pith_block *b, int bias)
 {
 	double w = b->words, ld = w > 0 ? b->link_words / w : 0;
 	double eff = w * (1.0 - ld);
-	double shortcost = bias > 0 ? 10 : bias < 0 ? 3 : 6;
+	double shortcost = bias > 0 ? 10 : bias < 0 ? 3 : 4;
 
 	if (w == 0)
 		return 0;

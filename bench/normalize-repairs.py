@@ -5,8 +5,8 @@ usage: normalize-repairs.py PITH_NORMALIZE FILE...
 
 Each file is normalized twice, with and without --no-mojibake (both with
 --keep-space --no-entities, so lines stay aligned); every line that
-differs is printed as "file: before -> after" with the changed words,
-and a count closes the list."""
+differs is printed as "file: 'before'->'after' ..." (the changed parts
+of the raw line), and a count closes the list."""
 import difflib
 import subprocess
 import sys
@@ -25,15 +25,21 @@ def main():
     for path in files:
         a = run(base + ["--no-mojibake"], path).split("\n")
         b = run(base, path).split("\n")
+        with open(path, "rb") as f:
+            raw = f.read().decode("utf-8", "replace").split("\n")
         texts += 1
         if len(a) != len(b):
             print("%s: line count differs" % path)
             changed += 1
             continue
-        for x, y in zip(a, b):
+        for i, (x, y) in enumerate(zip(a, b)):
             if x == y:
                 continue
             changed += 1
+            # shown against the raw line, where the C1 controls of
+            # latin-1 mojibake are still there
+            if i < len(raw) and len(raw) == len(a):
+                x = raw[i]
             sm = difflib.SequenceMatcher(None, x, y, autojunk=False)
             frags = ["%r->%r" % (x[i1:i2], y[j1:j2])
                      for op, i1, i2, j1, j2 in sm.get_opcodes()

@@ -72,8 +72,8 @@ echo "  command: pith-normalize < FILE > /dev/null (inputs built above)"
 echo
 echo "mojibake repair, ftfy dev cases ($S/normalize/ftfy_dev.jsonl):"
 python3 "$S/bench/score-normalize" --show 0 "$S/normalize/ftfy_dev.jsonl" -- \
-    "$N" --keep-space --ascii-quotes --fullwidth --ligatures | sed 's/^/  /'
-echo "  command: score-normalize ftfy_dev.jsonl -- pith-normalize --keep-space --ascii-quotes --fullwidth --ligatures"
+    "$N" --keep-space --keep-bidi --ascii-quotes --fullwidth --ligatures | sed 's/^/  /'
+echo "  command: score-normalize ftfy_dev.jsonl -- pith-normalize --keep-space --keep-bidi --ascii-quotes --fullwidth --ligatures"
 python3 "$S/bench/score-normalize" --show 0 --field expected_encoding \
     "$S/normalize/ftfy_dev.jsonl" -- "$N" --keep-space --no-entities |
     tail -n 1 | sed 's/^/  /'

@@ -177,7 +177,7 @@ S=$(shared_dir)
 if [ -n "$S" ] && [ -f "$S/normalize/ftfy_dev.jsonl" ]; then
 	score="$S/bench/score-normalize"
 	cases="$S/normalize/ftfy_dev.jsonl"
-	ftfy_like="pith-normalize --keep-space --ascii-quotes --fullwidth --ligatures"
+	ftfy_like="pith-normalize --keep-space --keep-bidi --ascii-quotes --fullwidth --ligatures"
 	python3 "$score" --where category=negative --min-pass 100 "$cases" -- \
 	    $ftfy_like >"$TMP/score" 2>&1
 	ok $? "ftfy dev negative cases: all left alone"

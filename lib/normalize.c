@@ -13,6 +13,7 @@
  * most one blank line separates paragraphs, and leading and trailing
  * blank lines are dropped. It works on bytes and keeps a few flags
  * between lines, which is all the memory a stream of any length needs. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ pith_norm_defaults(struct pith_norm_opts *o)
 enum { B_PLAIN, B_SPACE, B_TAB, B_SLOW, B_AMP, B_UPPER };
 
 static unsigned char byte_class[256];
+static pthread_once_t byte_class_once = PTHREAD_ONCE_INIT;
 
 static void
 init_byte_class(void)
@@ -153,8 +155,7 @@ pith_norm_new(const struct pith_norm_opts *o)
 
 	n->o = *o;
 	n->form = pith_form_new(o->form, o->casefold);
-	if (byte_class['A'] != B_UPPER)
-		init_byte_class();
+	pthread_once(&byte_class_once, init_byte_class);
 	return n;
 }
 

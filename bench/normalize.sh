@@ -82,9 +82,9 @@ echo "  command: score-normalize --field expected_encoding ftfy_dev.jsonl -- pit
 echo
 echo "repairs on the shared corpus text ($(ls "$S"/corpus/*/*.txt | wc -l) gold texts):"
 python3 bench/normalize-repairs.py "$N" "$S"/corpus/*/*.txt >"$W/repairs"
-tail -n 1 "$W/repairs" | sed 's/^/  /'
+tail -n 2 "$W/repairs" | sed 's/^/  /'
 echo "  most frequent changes (before -> after, count):"
-sed '$d; s/^[^:]*: //' "$W/repairs" | tr ' ' '\n' | grep -- '->' |
+sed '$d' "$W/repairs" | sed '$d; s/^[^:]*: //' | tr ' ' '\n' | grep -- '->' |
     sort | uniq -c | sort -rn | head -n 15 | sed 's/^/   /'
 echo "  command: bench/normalize-repairs.py pith-normalize corpus/*/*.txt"
 

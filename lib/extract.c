@@ -22,6 +22,7 @@
 #define TEASER_WORDS_PER_LINK 12
 #define TEASER_WEIGHT 0.5
 #define BIO_MAX_WORDS 80
+#define BOILER_REGION_WEIGHT 0.5
 
 static double
 block_goodness(const struct pith_block *b, int bias)
@@ -72,7 +73,7 @@ pith_extract_region(struct pith_layout *l, int bias)
 {
 	size_t i;
 	int best = -1;
-	double best_score = -INFINITY;
+	double best_score = -INFINITY, page_words = 0;
 
 	for (i = 0; i < l->nelems; i++) {
 		l->elems[i].score = 0;
@@ -97,12 +98,20 @@ pith_extract_region(struct pith_layout *l, int bias)
 			el->last_block = (int)i;
 		}
 	}
+	for (i = 0; i < l->nblocks; i++)
+		page_words += l->blocks[i].words;
 	for (i = 0; i < l->nelems; i++) {
 		const struct pith_elem *el = &l->elems[i];
 		double s = el->score;
+		int be = boiler_ancestor(l, (int)i, -1);
 
 		if (el->flags & (E_POSITIVE | E_ARTICLE))
 			s *= 1.15;
+		/* A region inside a footer, sidebar or share box is a
+		 * last resort. */
+		if (be >= 0 && l->elems[be].cat != CAT_COMMENTS && s > 0 &&
+		    l->elems[be].words < 0.5 * page_words)
+			s *= BOILER_REGION_WEIGHT;
 		if (s > best_score) {
 			best_score = s;
 			best = (int)i;

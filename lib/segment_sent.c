@@ -482,7 +482,9 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		return abbr == PITH_ABBR_NONE;		/* "$3 - Reward" */
 	if (cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '<' ||
 	    cp == '>' || cp == '_' || cp == '#' || cp == '&' || cp == '=' ||
-	    cp == '~' || cp == '.' || cp == 0x2026)
+	    cp == '~' || cp == '.' || cp == 0x2026 || cp == '+' ||
+	    cp == '%' || cp == '@' || (cp == '*' && i + 1 < c->len &&
+	    c->s[i + 1] == '*'))
 		return abbr == PITH_ABBR_NONE;	/* "- item", "-- Sally" */
 	if (!upper && !is_alnum(cp))
 		return 0;			/* "* * *", "+" */
@@ -587,8 +589,8 @@ candidate(struct cutter *c, size_t i)
 				wide = 1;		/* ．｡ and the like */
 			j += k;
 		} else if (cp == ' ' && dots > 0 && !strong && j + 1 < c->len &&
-		    c->s[j + 1] == '.')
-			j++;				/* . . . */
+		    c->s[j + 1] == '.' && (j + 2 >= c->len || c->s[j + 2] != '.'))
+			j++;		/* ". . ." but not "end. ...next" */
 		else
 			break;
 	}

@@ -288,6 +288,43 @@ static const struct rule_case cases[] = {
 	    "Thanks a lot. :) Bye now.",
 	    "Thanks a lot. :) | Bye now."},
 
+	{PITH_LANG_DE, "Emoticon",
+	    "Das war super :) Bis morgen.",
+	    "Das war super :) | Bis morgen."},
+	{PITH_LANG_ES, "puntos suspensivos",
+	    "No s\xc3\xa9... tal vez ma\xc3\xb1""ana. Luego veremos.",
+	    "No s\xc3\xa9... tal vez ma\xc3\xb1""ana. | Luego veremos."},
+	{PITH_LANG_IT, "virgolette",
+	    "\xc2\xab Vieni? \xc2\xbb chiese lei. Lui annu\xc3\xac.",
+	    "\xc2\xab Vieni? \xc2\xbb chiese lei. | Lui annu\xc3\xac."},
+	{PITH_LANG_PT, "par\xc3\xaanteses",
+	    "(Veja a fig. 3.) O resto segue.",
+	    "(Veja a fig. 3.) | O resto segue."},
+	{PITH_LANG_NL, "aanhalingstekens",
+	    "\"Echt?\" vroeg ze. \"Ja!\" zei hij.",
+	    "\"Echt?\" vroeg ze. | \"Ja!\" zei hij."},
+	{PITH_LANG_PL, "wielokropek",
+	    "Nie wiem... mo\xc5\xbc""e jutro. Zobaczymy.",
+	    "Nie wiem... mo\xc5\xbc""e jutro. | Zobaczymy."},
+	{PITH_LANG_RU, "\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x86\xd0\xb8"
+	    "\xd0\xb0\xd0\xbb\xd1\x8b",
+	    "\xd0\x90. \xd0\xa1. \xd0\x9f\xd1\x83\xd1\x88\xd0\xba"
+	    "\xd0\xb8\xd0\xbd \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0"
+	    "\xbb. \xd0\x9c\xd1\x8b \xd1\x87\xd0\xb8\xd1\x82\xd0\xb0"
+	    "\xd0\xb5\xd0\xbc.",
+	    "\xd0\x90. \xd0\xa1. \xd0\x9f\xd1\x83\xd1\x88\xd0\xba"
+	    "\xd0\xb8\xd0\xbd \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0"
+	    "\xbb. | \xd0\x9c\xd1\x8b \xd1\x87\xd0\xb8\xd1\x82\xd0\xb0"
+	    "\xd0\xb5\xd0\xbc."},
+	{PITH_LANG_FR, "adresse et fichier",
+	    "\xc3\x89""crivez \xc3\xa0 contact@exemple.fr avec rapport.pdf. "
+	    "Merci.",
+	    "\xc3\x89""crivez \xc3\xa0 contact@exemple.fr avec rapport.pdf. | "
+	    "Merci."},
+	{PITH_LANG_IT, "ora e decimali",
+	    "Il treno parte alle 8.30 e costa 12,50 euro. Arriva tardi.",
+	    "Il treno parte alle 8.30 e costa 12,50 euro. | Arriva tardi."},
+
 	/* Other scripts' marks. */
 	{PITH_LANG_EN, "Japanese",
 	    "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe6\x99\xb4\xe3\x82\x8c"

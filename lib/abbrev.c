@@ -62,7 +62,7 @@ static const struct pith_lex_list lists[] = {
 	    "fig ene feb mar abr may jun jul ago sept sep oct nov dic tel"},
 	{PITH_LANG_ES, PITH_ABBR_GENERAL,
 	    "aprox av avda c\xc3\xad""a m\xc3\xa1x m\xc3\xadn a.c d.c s.a "
-	    "s.l"},
+	    "s.l ee uu"},
 
 	{PITH_LANG_IT, PITH_ABBR_TITLE,
 	    "sig sigg sig.ra sig.na dott dott.ssa prof.ssa avv ing arch geom "
@@ -112,7 +112,7 @@ static const struct pith_lex_list lists[] = {
 	    "wg ul al pl im p"},
 	{PITH_LANG_PL, PITH_ABBR_NUMBER,
 	    "nr str s rozdz art rys tab t poz sty lut mar kwi cze lip sie "
-	    "wrz pa\xc5\xba lis gru"},
+	    "wrz pa\xc5\xba lis gru godz"},
 	{PITH_LANG_PL, PITH_ABBR_GENERAL,
 	    "itd itp r w tys mln mld z\xc5\x82 cdn"},
 };

@@ -378,6 +378,20 @@ after_colon(struct cutter *c, size_t i)
 	return 1;
 }
 
+/* A Roman numeral in capitals, up to six letters (II, XIV, MCMXC). */
+static int
+roman(const struct cutter *c, const struct word *w)
+{
+	size_t i;
+
+	if (w->end - w->start > 6 || w->end - w->start < 2)
+		return 0;
+	for (i = w->start; i < w->end; i++)
+		if (strchr("IVXLCDM", c->s[i]) == NULL || c->s[i] == '\0')
+			return 0;
+	return 1;
+}
+
 /* Is there nothing but punctuation, bullets and space in [a, b)? */
 static int
 only_punct(const struct cutter *c, size_t a, size_t b)
@@ -446,9 +460,10 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	    prev.letters > 0)
 		abbr = PITH_ABBR_GENERAL;		/* U.S. a.m. Ph.D. */
 	starts_sentence = only_punct(c, c->sent_start, prev.start);
-	/* A plain word: letters only, no abbreviation, not an initial. */
+	/* A plain word: letters only, no abbreviation, not an initial, not
+	 * a Roman numeral (Ludwig XIV. war König). */
 	plain = abbr == PITH_ABBR_NONE && prev.digits == 0 &&
-	    prev.letters >= 2 && !prev.dotted;
+	    prev.letters >= 2 && !prev.dotted && !roman(c, &prev);
 	/* An initial: one capital letter (J. R. R. Tolkien). */
 	if (prev.letters == 1 && prev.digits == 0 && !prev.dotted &&
 	    prev.upper_first)

@@ -109,6 +109,16 @@ static const struct rule_case cases[] = {
 	    "Spotka\xc5\x82""em prof. Nowaka w 2010 r. w Gda\xc5\x84sku. | "
 	    "Potem wyjecha\xc5\x82."},
 
+	{PITH_LANG_DE, "r\xc3\xb6mische Ordinalzahl",
+	    "Ludwig XIV. war K\xc3\xb6nig. Er regierte lange.",
+	    "Ludwig XIV. war K\xc3\xb6nig. | Er regierte lange."},
+	{PITH_LANG_ES, "EE. UU.",
+	    "Vive en EE. UU. desde 2004. Le gusta.",
+	    "Vive en EE. UU. desde 2004. | Le gusta."},
+	{PITH_LANG_PL, "godz.",
+	    "Spotkanie o godz. 15 w biurze. Potem obiad.",
+	    "Spotkanie o godz. 15 w biurze. | Potem obiad."},
+
 	/* Initials. */
 	{PITH_LANG_EN, "initials",
 	    "J. R. R. Tolkien wrote long books. He died in 1973.",

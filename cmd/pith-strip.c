@@ -269,15 +269,20 @@ strip_plain(struct pith_src *src)
 
 	memset(&j, 0, sizeof j);
 	if (pith_src_slurp(src, &j.html, opts.max_bytes) == -1) {
-		pith_warnx(pith_src_name(src), "larger than %zu bytes "
-		    "(--max-bytes); skipped", opts.max_bytes);
-		pbuf_free(&j.html);
-		nfailed++;
-		return 1;
+		if (pith_src_error(src) == NULL) {
+			pith_warnx(pith_src_name(src), "larger than %zu bytes "
+			    "(--max-bytes); skipped", opts.max_bytes);
+			pbuf_free(&j.html);
+			nfailed++;
+			return 1;
+		}
+		/* A read error (a truncated .gz): the source said what;
+		 * the part that was read still goes through. */
+		failed = 1;
 	}
 	j.url = dup_or_null(opt_url);
 	run_job(&j, pith_src_name(src));
-	failed = j.failed;
+	failed |= j.failed;
 	job_finish(&j);
 	job_clear(&j);
 	pbuf_free(&j.html);

@@ -11,20 +11,6 @@
 #include "meta.h"
 #include "strip.h"
 
-/* Consecutive list items of one list, rows of one table, stay on
- * consecutive lines; other blocks are separated by a blank line. */
-static int
-same_group(const struct pith_layout *l, const struct pith_block *a,
-    const struct pith_block *b)
-{
-	unsigned f = B_LI | B_ROW | B_DT;
-
-	if (!(a->flags & f) || !(b->flags & f))
-		return 0;
-	return l->elems[a->elem].parent == l->elems[b->elem].parent ||
-	    ((a->flags & B_ROW) && (b->flags & B_ROW));
-}
-
 static void
 render(const struct pith_layout *l, const struct pith_strip_opts *o,
     struct pbuf *out)
@@ -37,8 +23,10 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 
 		if (!b->keep)
 			continue;
+		/* A blank line between all blocks, list items and table
+		 * rows included: each is a paragraph for the tools after. */
 		if (prev)
-			pbuf_puts(out, same_group(l, prev, b) ? "\n" : "\n\n");
+			pbuf_puts(out, "\n\n");
 		if (o->markdown) {
 			if ((b->flags & B_QUOTE) && !(b->flags & B_PRE))
 				pbuf_puts(out, "> ");
@@ -49,6 +37,25 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 	}
 	if (out->len > 0)
 		pbuf_putc(out, '\n');
+}
+
+/* "\t<div id=x class=y>": the element whose markup decided. */
+static void
+describe_elem(struct pbuf *out, const struct pith_elem *e)
+{
+	const char *cls = pith_dom_attr(e->node, "class");
+	const char *id = pith_dom_attr(e->node, "id");
+	const char *role = pith_dom_attr(e->node, "role");
+
+	pbuf_printf(out, "\t<%s", gumbo_normalized_tagname(
+	    e->node->v.element.tag));
+	if (id)
+		pbuf_printf(out, " id=%.40s", id);
+	if (cls)
+		pbuf_printf(out, " class=%.60s", cls);
+	if (role)
+		pbuf_printf(out, " role=%.20s", role);
+	pbuf_putc(out, '>');
 }
 
 static void
@@ -78,7 +85,10 @@ explain(const struct pith_layout *l, struct pbuf *out)
 		    b->words ? (double)b->link_words / b->words : 0.0, b->g);
 		for (k = 0; k < shown; k++)
 			pbuf_putc(out, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]);
-		pbuf_puts(out, shown < b->len ? "...\n" : "\n");
+		pbuf_puts(out, shown < b->len ? "..." : "");
+		if (b->why >= 0)
+			describe_elem(out, &l->elems[b->why]);
+		pbuf_putc(out, '\n');
 	}
 }
 
@@ -114,6 +124,11 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 
 	memset(r, 0, sizeof *r);
 	r->encoding = pith_sniff_html(html, len, o->transport_charset);
+	if (strcmp(r->encoding, "UTF-8") == 0 && len >= 3 &&
+	    memcmp(html, "\xEF\xBB\xBF", 3) == 0) {
+		html += 3;	/* the BOM is not text */
+		len -= 3;
+	}
 	if (strcmp(r->encoding, "UTF-8") != 0 || !pith_utf8_valid(html, len)) {
 		r->replacements = pith_decode(r->encoding, html, len, &utf8);
 		html = utf8.p ? utf8.p : "";

@@ -12,7 +12,9 @@ static const char *const names[PITH_LANG_COUNT] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl"
 };
 
-enum { LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 4 };	/* bits */
+enum {	/* bits */
+	LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 4, LEX_GREETING = 8
+};
 
 /* Function words: frequent, short, and often the first word of a
  * sentence; a capitalised one after an abbreviation means a new sentence. */
@@ -99,7 +101,8 @@ static const struct pith_lex_list words[] = {
 	    "dzi\xc5\x9b tak ju\xc5\xbc jeszcze"},
 	/* Letter closings: "Thanks, Kim." ends the body of a message. */
 	{PITH_LANG_EN, LEX_CLOSING,
-	    "thanks regards best cheers sincerely love yours thx"},
+	    "thanks regards best cheers sincerely love yours thx wishes "
+	    "cordially respectfully"},
 	{PITH_LANG_DE, LEX_CLOSING,
 	    "gr\xc3\xbc\xc3\x9f""e gru\xc3\x9f gr\xc3\xbc\xc3\x9f""en danke"},
 	{PITH_LANG_FR, LEX_CLOSING, "cordialement merci amiti\xc3\xa9s bises"},
@@ -114,6 +117,21 @@ static const struct pith_lex_list words[] = {
 	    "\xd0\xb5\xd0\xbc"},
 	{PITH_LANG_PL, LEX_CLOSING,
 	    "pozdrawiam pozdrowienia dzi\xc4\x99ki"},
+	/* Greetings that open a message: "Dear Ms. Holt, Thank you ..." */
+	{PITH_LANG_EN, LEX_GREETING, "dear hi hello hey"},
+	{PITH_LANG_DE, LEX_GREETING, "liebe lieber hallo geehrte geehrter"},
+	{PITH_LANG_FR, LEX_GREETING, "cher ch\xc3\xa8re bonjour"},
+	{PITH_LANG_ES, LEX_GREETING, "querido querida estimado estimada hola"},
+	{PITH_LANG_IT, LEX_GREETING, "caro cara gentile ciao"},
+	{PITH_LANG_PT, LEX_GREETING, "caro cara prezado prezada ol\xc3\xa1"},
+	{PITH_LANG_NL, LEX_GREETING, "beste geachte hoi"},
+	{PITH_LANG_RU, LEX_GREETING,
+	    "\xd1\x83\xd0\xb2\xd0\xb0\xd0\xb6\xd0\xb0\xd0\xb5\xd0\xbc"
+	    "\xd1\x8b\xd0\xb9 \xd0\xb4\xd0\xbe\xd1\x80\xd0\xbe\xd0\xb3"
+	    "\xd0\xbe\xd0\xb9 \xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5"
+	    "\xd1\x82"},
+	{PITH_LANG_PL, LEX_GREETING,
+	    "drogi droga szanowny szanowna cze\xc5\x9b\xc4\x87"},
 	/* Months that follow an ordinal with a period: "am 3. Oktober". */
 	{PITH_LANG_DE, LEX_MONTH,
 	    "januar j\xc3\xa4nner februar m\xc3\xa4rz april mai juni juli "
@@ -184,6 +202,12 @@ int
 pith_lang_closing(enum pith_lang lang, const char *word, size_t len)
 {
 	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_CLOSING);
+}
+
+int
+pith_lang_greeting(enum pith_lang lang, const char *word, size_t len)
+{
+	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_GREETING);
 }
 
 int

@@ -2,6 +2,7 @@
  * links and addresses, message time stamps, header fields and letter
  * closings each end a unit where no sentence mark does. */
 #include <string.h>
+#include <strings.h>
 
 #include "segment.h"
 #include "segment_sent.h"
@@ -182,24 +183,64 @@ seg_header_field(struct cutter *c, size_t i)
 	}
 }
 
-/* "Thanks, Kim." — a letter closing alone at the start of a sentence,
- * then a comma and a name: the closing is a sentence of its own. `i` is
- * at the comma. */
+/* The words of the current sentence before the comma at i, when they
+ * are at most `max`: their starts and ends. Returns how many, or 0. */
+static int
+words_before_comma(const struct cutter *c, size_t i, size_t *ws, size_t *we,
+    int max)
+{
+	size_t p = c->sent_start;
+	int n = 0;
+
+	while (p < i) {
+		while (p < i && c->s[p] == ' ')
+			p++;
+		if (p >= i)
+			break;
+		if (n == max)
+			return 0;
+		ws[n] = p;
+		while (p < i && c->s[p] != ' ')
+			p++;
+		we[n++] = p;
+	}
+	return n;
+}
+
+/* "Thanks, Kim." "Best regards, Dale" "Dear Ms. Holt, Thank you ..." —
+ * a letter closing or greeting alone at the start of a sentence, then a
+ * comma and a capital: it is a unit of its own. `i` is at the comma. */
 size_t
 seg_closing(struct cutter *c, size_t i)
 {
-	size_t ws = i, next;
+	size_t ws[4], we[4], next;
+	const char *s = (const char *)c->s;
+	int n, k, ok = 0;
 
-	while (ws > c->sent_start && is_alnum(c->s[ws - 1]))
-		ws--;
-	if (ws == i || ws != c->sent_start)
-		return i + 1;
-	if (!pith_lang_closing(c->lang, (const char *)c->s + ws, i - ws) &&
-	    !(i - ws == 7 && memcmp(c->s + ws, "regards", 7) == 0))
-		return i + 1;
 	next = skip_space(c, i + 1);
-	if (next < c->len && next > i + 1 &&
-	    pith_sb(c->s[next]) == PITH_SB_UPPER)
+	if (next >= c->len || next == i + 1 ||
+	    pith_sb(c->s[next]) != PITH_SB_UPPER)
+		return i + 1;
+	n = words_before_comma(c, i, ws, we, 4);
+	if (n == 0)
+		return i + 1;
+	if (n >= 2 && pith_lang_greeting(c->lang, s + ws[0], we[0] - ws[0])) {
+		/* The rest is a name: capitals, titles with a period. */
+		ok = 1;
+		for (k = 1; k < n; k++)
+			if (pith_sb(c->s[ws[k]]) != PITH_SB_UPPER)
+				ok = 0;
+	} else if (n <= 3) {
+		ok = pith_lang_closing(c->lang, s + ws[n - 1],
+		    we[n - 1] - ws[n - 1]) ||
+		    (n == 2 && we[1] - ws[1] == 3 &&
+		    strncasecmp(s + ws[0], "thank", 5) == 0 &&
+		    memcmp(s + ws[1], "you", 3) == 0) ||
+		    (n == 2 && we[1] - ws[1] == 4 &&
+		    strncasecmp(s + ws[0], "take", 4) == 0 &&
+		    memcmp(s + ws[1], "care", 4) == 0);
+	}
+	if (ok)
 		seg_add_cut(c, next);
 	return next;
 }

@@ -266,6 +266,17 @@ static const struct rule_case cases[] = {
 	{PITH_LANG_EN, "a letter closing before a name",
 	    "Call me tomorrow. Thanks, Maria",
 	    "Call me tomorrow. | Thanks, | Maria"},
+	{PITH_LANG_EN, "a greeting and a two-word closing",
+	    "Dear Ms. Holt, Thank you for the parcel. Best regards, Omar",
+	    "Dear Ms. Holt, | Thank you for the parcel. | Best regards, | Omar"},
+	{PITH_LANG_DE, "Anrede",
+	    "Liebe Frau Brandt, Wir kommen morgen. Viele Gr\xc3\xbc\xc3\x9f""e, "
+	    "Jonas",
+	    "Liebe Frau Brandt, | Wir kommen morgen. | Viele Gr\xc3\xbc\xc3\x9f"
+	    "e, | Jonas"},
+	{PITH_LANG_EN, "a name and a comma is no greeting",
+	    "Yesterday, Anna came. Paris, France is far.",
+	    "Yesterday, Anna came. | Paris, France is far."},
 	{PITH_LANG_EN, "a message header's time stamp",
 	    "Lina Park 03/14/2001 09:15 AM Please review the draft.",
 	    "Lina Park | 03/14/2001 09:15 AM | Please review the draft."},

@@ -480,8 +480,11 @@ candidate(struct cutter *c, size_t i)
 		cp = cp_at(c, after, &k);
 		if (!is_closer(cp))
 			break;
+		/* A quote or bracket closing around the mark: a lower-case
+		 * word after it goes on ("Really?" she asked; (why?) and) */
 		if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
-		    cp == 0xBB || cp == 0x300D || cp == 0x300F)
+		    cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == ')' ||
+		    cp == ']')
 			quoted = 1;
 		after += k;
 	}

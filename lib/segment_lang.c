@@ -216,6 +216,29 @@ pith_lang_month(enum pith_lang lang, const char *word, size_t len)
 	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_MONTH);
 }
 
+/* Letters that only some of the languages use: a little evidence that
+ * counts in short texts. */
+static int
+letter_hint(uint32_t c)
+{
+	switch (c) {
+	case 0xE4: case 0xF6: case 0xFC: case 0xDF:	/* ä ö ü ß */
+		return PITH_LANG_DE;
+	case 0xF1: case 0xBF: case 0xA1:		/* ñ ¿ ¡ */
+		return PITH_LANG_ES;
+	case 0xE3: case 0xF5:				/* ã õ */
+		return PITH_LANG_PT;
+	case 0xEA: case 0xEE: case 0xFB: case 0xE7:	/* ê î û ç */
+		return PITH_LANG_FR;
+	case 0xEC: case 0xF2:				/* ì ò */
+		return PITH_LANG_IT;
+	case 0x105: case 0x119: case 0x142: case 0x144:	/* ą ę ł ń */
+	case 0x15B: case 0x17A: case 0x17C:		/* ś ź ż */
+		return PITH_LANG_PL;
+	}
+	return -1;
+}
+
 /* Enough evidence: later text does not change the guess. */
 #define GUESS_WORDS	4000
 
@@ -226,7 +249,7 @@ pith_lang_guess_add(struct pith_lang_guess *g, const char *text, size_t len)
 	size_t i = 0, start, k;
 	unsigned long cyr = 0, latin = 0;
 	uint32_t c;
-	int l;
+	int l, hint;
 
 	while (i < len && g->words < GUESS_WORDS) {
 		/* One word: a run of letters (apostrophes end it). */
@@ -237,8 +260,11 @@ pith_lang_guess_add(struct pith_lang_guess *g, const char *text, size_t len)
 				break;
 			if (pith_cp_props(c) & PITH_CP_CYRILLIC)
 				cyr++;
-			else if (c < 0x250)
+			else if (c < 0x250) {
 				latin++;
+				if (c >= 0xA1 && (hint = letter_hint(c)) >= 0)
+					g->score[hint]++;
+			}
 			i += k;
 		}
 		if (i > start) {
@@ -264,8 +290,11 @@ pith_lang_guess_best(const struct pith_lang_guess *g)
 	for (l = 0; l < PITH_LANG_COUNT; l++)
 		if (g->score[l] > g->score[best])
 			best = l;
-	/* Too little to go on: English, the default. */
-	if (g->score[best] < 6)
+	/* Too little to go on, or a tie: English, the default. */
+	if (g->score[best] < 3)
 		return PITH_LANG_EN;
+	for (l = 0; l < PITH_LANG_COUNT; l++)
+		if (l != best && g->score[l] == g->score[best])
+			return PITH_LANG_EN;
 	return (enum pith_lang)best;
 }

@@ -461,6 +461,10 @@ main(void)
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "ru",
 	    "Cyrillic text is Russian");
 	memset(&g, 0, sizeof g);
+	guess_add(&g, "Ich bin am 3. Januar geboren.");
+	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "de",
+	    "one short German sentence is German");
+	memset(&g, 0, sizeof g);
 	guess_add(&g, "Xyzzy plugh.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "en",
 	    "no evidence falls back to English");

@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "meta.h"
 #include "strip.h"
+#include "template.h"
 
 static void
 render(const struct pith_layout *l, const struct pith_strip_opts *o,
@@ -101,6 +102,32 @@ select_content(struct pith_layout *l, const struct pith_strip_opts *o)
 	pith_extract_select(l, l->region, o->bias, o->keep);
 }
 
+/* Short blocks seen on other pages of the same host are the site's
+ * template; long ones are the page's own even when quoted elsewhere. */
+#define TEMPLATE_MAX_WORDS 40
+
+static void
+apply_templates(struct pith_layout *l, const struct pith_strip_opts *o,
+    struct pith_strip_result *r)
+{
+	size_t i;
+
+	r->keys = xcalloc(l->nblocks ? l->nblocks : 1, sizeof *r->keys);
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+
+		r->keys[r->nkeys++] = pith_templates_block_key(
+		    l->text.p + b->off, b->len);
+		if (b->keep && b->words < TEMPLATE_MAX_WORDS &&
+		    !(b->flags & B_HEADING && b->level == 1) &&
+		    pith_templates_is_boilerplate_key(o->templates,
+		    o->host ? o->host : "", r->keys[i])) {
+			b->keep = 0;
+			b->cat = CAT_TEMPLATE;
+		}
+	}
+}
+
 static size_t
 kept_words(const struct pith_layout *l)
 {
@@ -161,6 +188,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 			pith_layout_build(dom.out->root, o->markdown, 1, &l);
 			select_content(&l, o);
 		}
+		if (o->templates)
+			apply_templates(&l, o, r);
 	}
 	render(&l, o, &r->text);
 	if (o->explain)
@@ -186,5 +215,6 @@ pith_strip_result_free(struct pith_strip_result *r)
 	free(r->meta.lang);
 	free(r->meta.description);
 	free(r->meta.url);
+	free(r->keys);
 	memset(r, 0, sizeof *r);
 }

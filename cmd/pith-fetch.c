@@ -302,7 +302,8 @@ main(int argc, char *argv[])
 		}
 	nfailed = pith_fetch_run(f, on_result, &run);
 	pith_fetch_free(f);
-	pith_state_close(o.state);
+	if (pith_state_close(o.state) == -1)
+		status = PITH_EXIT_FAIL;
 	pith_fetch_global_cleanup();
 
 	if (nfailed > 0 || bad > 0)

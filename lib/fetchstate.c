@@ -26,6 +26,7 @@ struct pith_state {
 	unsigned char touched[16];	/* urls/X written to this run */
 	int hosts_touched;
 	unsigned long seq;		/* temporary-name counter */
+	int write_errors;
 };
 
 static int
@@ -159,14 +160,14 @@ fsync_dir(const char *path)
 	close(fd);
 }
 
-void
+int
 pith_state_close(struct pith_state *st)
 {
 	struct pbuf path = PBUF_INIT;
-	int i;
+	int i, rc;
 
 	if (st == NULL)
-		return;
+		return 0;
 	/* The renames reach the disk with their directories. */
 	for (i = 0; i < 16; i++) {
 		if (!st->touched[i])
@@ -182,8 +183,10 @@ pith_state_close(struct pith_state *st)
 	}
 	pbuf_free(&path);
 	close(st->lock_fd);	/* releases the lock */
+	rc = st->write_errors ? -1 : 0;
 	free(st->dir);
 	free(st);
+	return rc;
 }
 
 /* Writes `data` to `path` through a temporary file, fsync and rename. */
@@ -220,6 +223,7 @@ fail_unlink:
 	unlink(tmp.p);
 fail:
 	pith_warn(path, "cannot write state");
+	st->write_errors++;
 	pbuf_free(&tmp);
 	return -1;
 }

@@ -39,7 +39,9 @@ struct pith_host_state {
  * another run holds it: waits up to `wait` seconds, then fails. Prints
  * its own messages; NULL on failure. */
 struct pith_state *pith_state_open(const char *dir, double wait);
-void pith_state_close(struct pith_state *st);
+/* Releases the lock. -1 when any state write of this run failed (each
+ * was reported), else 0. */
+int pith_state_close(struct pith_state *st);
 const char *pith_state_dir(const struct pith_state *st);
 
 /* 1 and *out filled (free with pith_url_state_clear) when known; 0 when

@@ -182,9 +182,15 @@ site_new(struct pith_fetch *f, struct pith_sched_host *h, const char *origin)
 	if (f->o.state == NULL || site->is_file ||
 	    !pith_state_get_host(f->o.state, origin, &hs))
 		return site;
-	/* The last run's pace holds across runs. */
-	if (hs.next_ok > wall_now())
-		pith_sched_defer(h, mono_now() + (hs.next_ok - wall_now()));
+	/* The last run's pace holds across runs (within reason: a clock
+	 * that jumped must not stall a host for good). */
+	if (hs.next_ok > wall_now()) {
+		double wait = hs.next_ok - wall_now();
+		double most = f->o.delay > PITH_FETCH_MAX_CRAWL_DELAY ?
+		    f->o.delay : PITH_FETCH_MAX_CRAWL_DELAY;
+
+		pith_sched_defer(h, mono_now() + (wait < most ? wait : most));
+	}
 	if (site->rstate == R_UNKNOWN && hs.robots_status != 0 &&
 	    wall_now() - (double)hs.robots_time < ROBOTS_TTL &&
 	    wall_now() >= (double)hs.robots_time) {

@@ -963,6 +963,7 @@ pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx)
 		if (f->active == 0 && wait < 0)
 			break;
 		progress(f, now, 0);
+		pith_state_tick(f->o.state);
 		timeout = wait < 0 ? 1000 : (int)ceil(wait * 1000);
 		if (timeout > 1000)
 			timeout = 1000;

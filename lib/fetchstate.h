@@ -47,8 +47,8 @@ struct pith_state *pith_state_open(const char *dir, double wait);
 void pith_state_commit(struct pith_state *st);
 void pith_state_tick(struct pith_state *st);
 
-/* Commits, then releases the lock. -1 when any state write of this run failed (each
- * was reported), else 0. */
+/* Commits, then releases the lock. -1 when any state write of this run
+ * failed (each was reported), else 0. */
 int pith_state_close(struct pith_state *st);
 const char *pith_state_dir(const struct pith_state *st);
 

@@ -34,8 +34,11 @@ struct site {
 	int touched;		/* a request went out this run */
 };
 
+volatile sig_atomic_t pith_fetch_stop;
+
 struct job {
 	size_t id;		/* index in f->jobs */
+	int finished;		/* reported */
 	char *url;		/* as given */
 	char *cur;		/* this hop of a redirect chain */
 	int hops;
@@ -485,10 +488,12 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 		fputs("\r\033[K", stderr);
 		f->last_progress = 0;
 	}
+	j->finished = 1;
 	switch (oc) {
 	case PITH_FETCH_FAILED:
 		f->failed++;
-		pith_warnx(j->url, "%s", error);
+		if (!pith_fetch_stop)
+			pith_warnx(j->url, "%s", error);
 		break;
 	case PITH_FETCH_SKIPPED:
 		f->skipped++;
@@ -945,6 +950,31 @@ save_hosts(struct pith_fetch *f)
 	}
 }
 
+/* Ends the run at a signal: what is in flight is dropped, and every
+ * URL not done counts as failed, in one message. */
+static void
+interrupted(struct pith_fetch *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->njobs; i++) {
+		struct job *j = f->jobs[i];
+
+		if (j->easy != NULL)
+			end_transfer(f, j);
+		if (j->is_robots || j->finished)
+			continue;
+		report(f, j, PITH_FETCH_FAILED, 0, "interrupted");
+		job_release(j);
+		n++;
+	}
+	if (f->progress_shown)
+		fputs("\r\033[K", stderr);
+	f->progress_shown = 0;
+	pith_warnx(NULL, "interrupted: %zu URL%s not fetched", n,
+	    n == 1 ? "" : "s");
+}
+
 size_t
 pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx)
 {
@@ -957,6 +987,10 @@ pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx)
 		double now = mono_now(), wait = -1;
 		int running, left, timeout;
 
+		if (pith_fetch_stop) {
+			interrupted(f);
+			break;
+		}
 		while (f->active < f->o.parallel &&
 		    (h = pith_sched_pick(&f->sched, now, &wait)) != NULL)
 			dispatch(f, h, now);

@@ -62,6 +62,7 @@ is "$(wc -c <"$TMP/bomb.out" | tr -d ' ')" 0 "gzip bomb: nothing written"
 is "$(pith-fetch $FAST $H1/charset/header)" "<p>café crème</p>" "charset from the header"
 contains "$(pith-fetch $FAST $H1/charset/meta)" "<p>Привет</p>" "charset from <meta>"
 is "$(pith-fetch $FAST $H1/charset/bom)" "<p>über €</p>" "charset from the BOM"
+is "$(pith-fetch $FAST $H1/charset/none)" "<p>café</p>" "no Content-Type: markup sniffed, windows-1252 fallback"
 raw=$(pith-fetch $FAST --raw $H1/charset/header | od -An -c | tr -d ' \n')
 contains "$raw" '351' "--raw keeps the bytes"
 

@@ -6,17 +6,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "encoding.h"
 #include "out.h"
 #include "record.h"
 #include "src.h"
 #include "strip.h"
 #include "stripdoc.h"
+#include "template.h"
+#include "textmode.h"
 #include "warc.h"
 
 static const char usage[] =
     "pith-strip [-f text|markdown|json|warc] [-j jobs] [--precision | --recall]\n"
-    "            [--keep list] [--drop list] [--all] [--explain] [--url URL]\n"
-    "            [--max-bytes size] [file ...]";
+    "            [--keep list] [--drop list] [--all] [--explain] [--text]\n"
+    "            [--state file] [--url URL] [--max-bytes size] [file ...]";
 
 struct job {
 	/* input */
@@ -24,13 +27,17 @@ struct job {
 	char *url, *date, *record_id, *charset;
 	/* output */
 	struct pbuf out;
+	int text;		/* text mode: a text/plain or WET record */
 	int failed;
 	int empty;
+	struct pith_strip_result r;	/* kept until the job finishes */
 };
 
 static struct pith_strip_opts opts;
 static enum pith_format format = PITH_FMT_TEXT;
 static const char *opt_url;
+static int force_text;
+static struct pith_templates *templates;
 static size_t ndocs, nfailed, nempty, nskipped;
 
 static const struct {
@@ -67,39 +74,75 @@ parse_keep(const char *list)
 	return flags;
 }
 
-/* Runs one document; its whole output record lands in j->out. */
+static const char *
+host_of(const char *url, char *buf, size_t n)
+{
+	return url ? pith_templates_host_of(url, buf, n) : NULL;
+}
+
+/* Text mode: the document is already text (a WET record, a scraper's
+ * dump); classify its paragraphs. */
+static int
+run_text(struct job *j, struct pith_strip_result *r, const char *host)
+{
+	struct pith_textmode_opts to;
+	struct pbuf clean = PBUF_INIT;
+
+	memset(&to, 0, sizeof to);
+	to.explain = opts.explain;
+	to.precision_bias = opts.bias;
+	to.templates = templates;
+	to.host = host;
+	memset(r, 0, sizeof *r);
+	pith_utf8_sanitize(j->html.p ? j->html.p : "", j->html.len, &clean);
+	pith_textmode_extract(clean.p ? clean.p : "", clean.len, &to,
+	    &r->text, &r->explain);
+	r->encoding = "UTF-8";
+	pbuf_free(&clean);
+	return 0;
+}
+
+/* Runs one document; its whole output record lands in j->out. Template
+ * learning waits for job_finish, which runs on the main thread. */
 static void
 run_job(struct job *j, const char *name)
 {
-	struct pith_strip_result r;
+	struct pith_strip_result *r = &j->r;
 	struct pith_strip_opts o = opts;
 	struct pith_docsrc src = {j->url, j->date, j->record_id, name};
 	const char *err = NULL;
 	enum pith_docstatus st;
+	char hostbuf[256];
+	const char *host = host_of(j->url, hostbuf, sizeof hostbuf);
 
 	o.transport_charset = j->charset && *j->charset ? j->charset : NULL;
-	if (pith_strip_html(j->html.p ? j->html.p : "", j->html.len, &o, &r,
-	    &err) == -1) {
+	o.templates = templates;
+	o.host = host;
+	if (!j->text && !force_text && !opts.all &&
+	    !pith_looks_like_html(j->html.p ? j->html.p : "", j->html.len))
+		j->text = 1;
+	if (j->text && !opts.all)
+		run_text(j, r, host);
+	else if (pith_strip_html(j->html.p ? j->html.p : "", j->html.len, &o,
+	    r, &err) == -1) {
 		pith_warnx(name, "%s%s%s", j->url ? j->url : "",
 		    j->url ? ": " : "", err);
 		j->failed = 1;
 		return;
 	}
 	if (opts.explain) {
-		pbuf_append(&j->out, r.explain.p ? r.explain.p : "",
-		    r.explain.len);
-		pith_strip_result_free(&r);
+		pbuf_append(&j->out, r->explain.p ? r->explain.p : "",
+		    r->explain.len);
 		return;
 	}
-	st = r.text.len > 0 ? PITH_DOC_OK : PITH_DOC_EMPTY;
+	st = r->text.len > 0 ? PITH_DOC_OK : PITH_DOC_EMPTY;
 	j->empty = st == PITH_DOC_EMPTY;
-	if (r.depth_cut || r.attrs_cut)
+	if (r->depth_cut || r->attrs_cut)
 		pith_warnx(name, "%s%snesting deeper than %d or more than %d "
 		    "attributes on a tag: %zu tags and %zu attributes ignored",
 		    j->url ? j->url : "", j->url ? ": " : "", 512, 256,
-		    r.depth_cut, r.attrs_cut);
-	pith_strip_emit(&j->out, format, &r, st, &src, ndocs + 1);
-	pith_strip_result_free(&r);
+		    r->depth_cut, r->attrs_cut);
+	pith_strip_emit(&j->out, format, r, st, &src, ndocs + 1);
 }
 
 static void
@@ -112,12 +155,24 @@ job_clear(struct job *j)
 	free(j->record_id);
 	free(j->charset);
 	j->url = j->date = j->record_id = j->charset = NULL;
-	j->failed = j->empty = 0;
+	j->failed = j->empty = j->text = 0;
+	pith_strip_result_free(&j->r);
 }
 
 static void
 job_finish(struct job *j)
 {
+	char hostbuf[256];
+	const char *host = host_of(j->url, hostbuf, sizeof hostbuf);
+
+	if (templates && !j->failed) {
+		if (j->r.keys)
+			pith_templates_add_doc_keys(templates, host ? host : "",
+			    j->r.keys, j->r.nkeys);
+		else if (j->text)
+			pith_textmode_learn(templates, host,
+			    j->html.p ? j->html.p : "", j->html.len);
+	}
 	ndocs++;
 	if (j->failed)
 		nfailed++;
@@ -213,9 +268,11 @@ strip_warc(struct pith_src *src, unsigned threads)
 		struct pith_payload pl;
 		const char *err = NULL;
 		struct job *j;
+		int text;
 
 		if (strcmp(rec.type, "response") != 0 &&
-		    strcmp(rec.type, "resource") != 0) {
+		    strcmp(rec.type, "resource") != 0 &&
+		    strcmp(rec.type, "conversion") != 0) {
 			nskipped++;
 			continue;
 		}
@@ -228,13 +285,17 @@ strip_warc(struct pith_src *src, unsigned threads)
 			failed = 1;
 			continue;
 		}
-		if (!is_html_type(pl.media_type) || (pl.http_status != 0 &&
+		text = strcmp(rec.type, "conversion") == 0 ||
+		    strcmp(pl.media_type, "text/plain") == 0;
+		if ((!text && !is_html_type(pl.media_type)) ||
+		    (pl.http_status != 0 &&
 		    (pl.http_status < 200 || pl.http_status >= 300))) {
 			pith_payload_free(&pl);
 			nskipped++;
 			continue;
 		}
 		j = &b.jobs[b.n++];
+		j->text = text || force_text;
 		pbuf_append(&j->html, pl.data, pl.len);
 		j->url = dup_or_null(pl.target_uri);
 		j->date = dup_or_null(pith_headers_get(&rec.headers,
@@ -269,15 +330,23 @@ strip_plain(struct pith_src *src)
 
 	memset(&j, 0, sizeof j);
 	if (pith_src_slurp(src, &j.html, opts.max_bytes) == -1) {
-		pith_warnx(pith_src_name(src), "larger than %zu bytes "
-		    "(--max-bytes); skipped", opts.max_bytes);
-		pbuf_free(&j.html);
-		nfailed++;
-		return 1;
+		/* Over the limit leaves exactly max bytes read; a read
+		 * error (its message already printed) fewer. */
+		if (j.html.len >= opts.max_bytes) {
+			pith_warnx(pith_src_name(src), "larger than %zu bytes "
+			    "(--max-bytes); skipped", opts.max_bytes);
+			pbuf_free(&j.html);
+			nfailed++;
+			return 1;
+		}
+		/* A read error (a truncated .gz): the source said what;
+		 * the part that was read still goes through. */
+		failed = 1;
 	}
 	j.url = dup_or_null(opt_url);
+	j.text = force_text;
 	run_job(&j, pith_src_name(src));
-	failed = j.failed;
+	failed |= j.failed;
 	job_finish(&j);
 	job_clear(&j);
 	pbuf_free(&j.html);
@@ -289,7 +358,8 @@ int
 main(int argc, char *argv[])
 {
 	enum { OPT_VERSION = 256, OPT_PRECISION, OPT_RECALL, OPT_KEEP,
-		OPT_DROP, OPT_ALL, OPT_EXPLAIN, OPT_URL, OPT_MAXBYTES };
+		OPT_DROP, OPT_ALL, OPT_EXPLAIN, OPT_URL, OPT_MAXBYTES, OPT_TEXT,
+		OPT_STATE };
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -299,6 +369,8 @@ main(int argc, char *argv[])
 		{"drop", required_argument, NULL, OPT_DROP},
 		{"all", no_argument, NULL, OPT_ALL},
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"text", no_argument, NULL, OPT_TEXT},
+		{"state", required_argument, NULL, OPT_STATE},
 		{"url", required_argument, NULL, OPT_URL},
 		{"max-bytes", required_argument, NULL, OPT_MAXBYTES},
 		{"help", no_argument, NULL, 'h'},
@@ -307,6 +379,7 @@ main(int argc, char *argv[])
 	};
 	unsigned long threads = 1;
 	int c, i, failed = 0;
+	const char *state_path = NULL;
 
 	pith_cli_init(argv[0]);
 	opts.max_bytes = PITH_MAX_BYTES_DEFAULT;
@@ -357,6 +430,12 @@ main(int argc, char *argv[])
 		case OPT_URL:
 			opt_url = optarg;
 			break;
+		case OPT_TEXT:
+			force_text = 1;
+			break;
+		case OPT_STATE:
+			state_path = optarg;
+			break;
 		case OPT_MAXBYTES:
 			if (pith_parse_size(optarg, &opts.max_bytes) == -1) {
 				pith_warnx(NULL, "bad size '%s'", optarg);
@@ -374,6 +453,11 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	opts.markdown = format == PITH_FMT_MARKDOWN;
+	/* Site templates: learned over the documents of this run, and
+	 * across runs with --state. */
+	templates = pith_templates_open(state_path);
+	if (templates == NULL)
+		pith_die(PITH_EXIT_FAIL, state_path, "cannot read state file");
 	if (format == PITH_FMT_WARC && !opts.explain) {
 		struct pbuf info = PBUF_INIT;
 
@@ -395,6 +479,11 @@ main(int argc, char *argv[])
 		pith_src_close(src);
 	}
 	pith_out_close(&pith_stdout);
+	if (state_path && pith_templates_save(templates) == -1) {
+		pith_warn(state_path, "cannot save state");
+		failed = 1;
+	}
+	pith_templates_close(templates);
 	if (nskipped || (ndocs > 1 && (nfailed || nempty)))
 		pith_warnx(NULL, "%zu documents, %zu without main content, "
 		    "%zu failed, %zu records skipped (not HTML responses)",

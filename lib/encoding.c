@@ -12,7 +12,7 @@
 
 #define LABEL_MAX	32	/* the longest WHATWG label has 19 bytes */
 #define HIGH_BITS	0x8080808080808080ULL
-#define CHUNK		4096	/* input bytes per output reservation */
+#define CHUNK		4096	/* input bytes per reservation */
 
 static int
 is_ascii_space(unsigned char c)
@@ -65,6 +65,12 @@ pith_encoding_for_label(const char *label, size_t len)
 	return e ? e->name : NULL;
 }
 
+const char *
+pith_encoding_nth(size_t i)
+{
+	return i < PITH_ENC_COUNT ? pith_encodings[i].name : NULL;
+}
+
 const struct pith_encoding *
 pith_encoding_find(const char *name)
 {
@@ -76,34 +82,6 @@ pith_encoding_find(const char *name)
 		if (strcasecmp(name, pith_encodings[i].name) == 0)
 			return &pith_encodings[i];
 	return find_label(name, strlen(name));
-}
-
-void
-pith_put_utf8(struct pbuf *out, unsigned long cp)
-{
-	char s[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		s[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | cp >> 6);
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | cp >> 12);
-		s[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		s[0] = (char)(0xF0 | cp >> 18);
-		s[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		s[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	pbuf_append(out, s, n);
 }
 
 /* Single-byte encodings and x-user-defined (table == NULL): bytes below
@@ -175,8 +153,8 @@ decode_utf16(int big_endian, const unsigned char *p, size_t len,
 		    (unsigned)p[i + 1] << 8 | p[i];
 		if (lead != 0) {
 			if (unit >= 0xDC00 && unit <= 0xDFFF) {
-				pith_put_utf8(out, 0x10000 +
-				    ((unsigned long)(lead - 0xD800) << 10) +
+				pith_emit_utf8(out, 0x10000 +
+				    ((uint32_t)(lead - 0xD800) << 10) +
 				    (unit - 0xDC00));
 				lead = 0;
 				continue;
@@ -190,15 +168,14 @@ decode_utf16(int big_endian, const unsigned char *p, size_t len,
 		else if (unit >= 0xDC00 && unit <= 0xDFFF) {
 			pbuf_append(out, PITH_UTF8_FFFD, 3);
 			errors++;
-		} else if (unit < 0x80)
-			pbuf_putc(out, (int)unit);
-		else
-			pith_put_utf8(out, unit);
+		} else
+			pith_emit_utf8(out, unit);
 	}
 	if (lead != 0 || (len & 1)) {
 		pbuf_append(out, PITH_UTF8_FFFD, 3);
 		errors++;
 	}
+	out->p[out->len] = '\0';
 	return errors;
 }
 
@@ -219,7 +196,8 @@ pith_decode(const char *name, const void *data, size_t len,
 	}
 	if (enc == NULL)
 		enc = pith_encoding_find("UTF-8");
-	pbuf_reserve(out, len);	/* also makes out->p a valid string */
+	pbuf_reserve(out, len);
+	out->p[out->len] = '\0';	/* a string even when nothing is added */
 	switch (enc->kind) {
 	case PITH_ENC_UTF8:
 		return pith_utf8_sanitize(p, len, out);

@@ -11,6 +11,10 @@
  * NULL for an unknown label. Case and surrounding whitespace ignored. */
 const char *pith_encoding_for_label(const char *label, size_t len);
 
+/* The i-th of the 40 WHATWG encodings in the standard's order ("UTF-8"
+ * first), NULL past the last. */
+const char *pith_encoding_nth(size_t i);
+
 /* The HTML Standard's "determine the character encoding" for `data`:
  * BOM, then `transport` (a charset label from HTTP, may be NULL), then
  * the <meta> prescan, then: UTF-8 if the bytes are valid UTF-8, else
@@ -40,7 +44,8 @@ const char *pith_sniff_bom(const void *data, size_t len, size_t *bomlen);
  * out. A BOM is dropped. Invalid input becomes U+FFFD. Returns the number
  * of replacement characters produced. As in the standard's "decode", a
  * byte order mark overrides `name`; a name that is neither canonical
- * nor a label decodes as UTF-8. The CJK encodings go through iconv(3). */
+ * nor a label decodes as UTF-8. The multi-byte (CJK) decoders take their
+ * tables from iconv(3) on first use (see encoding_cjk_index.c). */
 size_t pith_decode(const char *name, const void *data, size_t len,
     struct pbuf *out);
 

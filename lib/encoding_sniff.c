@@ -1,7 +1,8 @@
 /* The HTML Standard's "determining the character encoding" and its
  * <meta> prescan ("prescan a byte stream to determine its encoding",
- * with "get an attribute" and "extracting a character encoding from a
- * meta element"), step by step as the standard writes them.
+ * with "get an attribute", "extracting a character encoding from a meta
+ * element" and, when no meta gives one, "get an XML encoding"), step by
+ * step as the standard writes them.
  *
  * How far to prescan: the standard lets the user agent choose and
  * encourages 1024 bytes, and a browser that meets a later <meta> while
@@ -11,9 +12,11 @@
  * the scan goes on while the document is still in its head (only html,
  * head, base, link, meta, noscript, object, script, style and title
  * start tags and their end tags other than </head> and </html> seen so
- * far), and stops at the first tag beyond byte 1024 that is not. So a
- * meta after long comments or scripts in the head is found; one in the
- * body is not. pith_prescan_meta is the plain 1024-byte prescan. */
+ * far; tags inside script, style, title and noscript do not count, as
+ * they are text to a browser), and stops at the first tag beyond byte
+ * 1024 that is not. So a meta after long comments or scripts in the head
+ * is found; one in the body is not. pith_prescan_meta is the plain
+ * 1024-byte prescan. */
 #include <string.h>
 #include <strings.h>
 
@@ -217,11 +220,25 @@ scan_meta(struct scan *s, const char **found)
 	if (need_pragma == -1 || (need_pragma == 1 && !got_pragma) ||
 	    charset == NULL)
 		return 1;
-	if (strcmp(charset, "UTF-16BE") == 0 || strcmp(charset, "UTF-16LE") == 0)
+	if (strcmp(charset, "UTF-16BE") == 0 ||
+	    strcmp(charset, "UTF-16LE") == 0)
 		charset = "UTF-8";
 	else if (strcmp(charset, "x-user-defined") == 0)
 		charset = "windows-1252";
 	*found = pith_encoding_find(charset)->name;
+	return 1;
+}
+
+static int
+name_is(const unsigned char *p, size_t n, const char *name)
+{
+	size_t i;
+
+	if (n != strlen(name))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(p[i]) != (unsigned char)name[i])
+			return 0;
 	return 1;
 }
 
@@ -233,18 +250,67 @@ head_tag(const unsigned char *p, size_t n, int end)
 		"base", "link", "meta", "noscript", "object", "script",
 		"style", "title", NULL
 	};
-	char name[16];
 	size_t i;
 
-	if (n == 0 || n >= sizeof name)
-		return 0;
-	for (i = 0; i < n; i++)
-		name[i] = (char)lower(p[i]);
-	name[n] = '\0';
 	for (i = 0; keep[i] != NULL; i++)
-		if (strcmp(name, keep[i]) == 0)
+		if (name_is(p, n, keep[i]))
 			return 1;
-	return !end && (strcmp(name, "html") == 0 || strcmp(name, "head") == 0);
+	return !end && (name_is(p, n, "html") || name_is(p, n, "head"));
+}
+
+/* Elements of the head whose content is text, not tags (as a browser's
+ * tokenizer reads them): tags inside do not end the head. */
+static const char *
+raw_text_element(const unsigned char *p, size_t n)
+{
+	static const char *const raw[] = {
+		"noscript", "script", "style", "title", NULL
+	};
+	size_t i;
+
+	for (i = 0; raw[i] != NULL; i++)
+		if (name_is(p, n, raw[i]))
+			return raw[i];
+	return NULL;
+}
+
+/* "Get an XML encoding": the encoding="..." of an XML declaration at
+ * the very start, for pages without a usable meta. */
+static const char *
+xml_encoding(const unsigned char *p, size_t len)
+{
+	const unsigned char *end, *q, *close;
+	const char *name;
+	unsigned char quote;
+
+	if (len < 5 || memcmp(p, "<?xml", 5) != 0 ||
+	    (end = memchr(p, '>', len)) == NULL)
+		return NULL;
+	for (q = p + 5; q + 8 <= end; q++)
+		if (memcmp(q, "encoding", 8) == 0)
+			break;
+	if (q + 8 > end)
+		return NULL;
+	for (q += 8; q < end && *q <= 0x20; q++)
+		;
+	if (q >= end || *q++ != '=')
+		return NULL;
+	while (q < end && *q <= 0x20)
+		q++;
+	if (q >= end || (*q != '"' && *q != '\''))
+		return NULL;
+	quote = *q++;
+	if ((close = memchr(q, quote, (size_t)(end - q))) == NULL)
+		return NULL;
+	for (end = q; end < close; end++)
+		if (*end <= 0x20)
+			return NULL;
+	if ((name = pith_encoding_for_label((const char *)q,
+	    (size_t)(close - q))) == NULL)
+		return NULL;
+	if (strcmp(name, "UTF-16BE") == 0 || strcmp(name, "UTF-16LE") == 0)
+		name = pith_encoding_find("UTF-8")->name;
+	return name;
 }
 
 static const char *
@@ -252,7 +318,7 @@ prescan(const void *data, size_t len, int whole_head)
 {
 	struct scan s = {data, len, 0, PBUF_INIT, PBUF_INIT};
 	const unsigned char *p = data, *hit;
-	const char *found = NULL;
+	const char *found = NULL, *raw = NULL;
 	size_t start, end;
 	int in_head = 1, closing;
 
@@ -298,9 +364,15 @@ prescan(const void *data, size_t len, int whole_head)
 			for (end = start; end < s.len && !is_space(p[end]) &&
 			    p[end] != '/' && p[end] != '>'; end++)
 				;
-			if (in_head && !head_tag(p + start, end - start,
-			    closing))
+			if (raw != NULL) {
+				if (closing && name_is(p + start, end - start,
+				    raw))
+					raw = NULL;
+			} else if (in_head && !head_tag(p + start,
+			    end - start, closing))
 				in_head = 0;
+			else if (!closing)
+				raw = raw_text_element(p + start, end - start);
 			while (s.pos < s.len && !is_space(p[s.pos]) &&
 			    p[s.pos] != '>')
 				s.pos++;
@@ -321,6 +393,8 @@ prescan(const void *data, size_t len, int whole_head)
 	}
 	pbuf_free(&s.name);
 	pbuf_free(&s.value);
+	if (found == NULL)
+		found = xml_encoding(p, s.len);
 	return found;
 }
 
@@ -366,13 +440,13 @@ pith_sniff_html_fallback(const void *data, size_t len, const char *transport,
 
 	if ((name = pith_sniff_bom(data, len, NULL)) != NULL)
 		return name;
-	if (transport != NULL &&
-	    (name = pith_encoding_for_label(transport, strlen(transport))) != NULL)
+	if (transport != NULL && (name = pith_encoding_for_label(transport,
+	    strlen(transport))) != NULL)
 		return name;
 	if ((name = prescan(data, len, 1)) != NULL)
 		return name;
-	if (fallback != NULL &&
-	    (name = pith_encoding_for_label(fallback, strlen(fallback))) != NULL)
+	if (fallback != NULL && (name = pith_encoding_for_label(fallback,
+	    strlen(fallback))) != NULL)
 		return name;
 	return pith_utf8_valid(data, len) ? "UTF-8" : "windows-1252";
 }

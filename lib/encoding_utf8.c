@@ -47,32 +47,67 @@ utf8_sequence(const unsigned char *p, size_t n)
 	return need + 1;
 }
 
+/* Index of the first byte >= 0x80 in the eight bytes of w, which has
+ * one. */
+static size_t
+first_high(uint64_t w)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(w & HIGH_BITS) / 8;
+#else
+	unsigned char b[8];
+	size_t i;
+
+	memcpy(b, &w, 8);
+	for (i = 0; b[i] < 0x80; i++)
+		;
+	return i;
+#endif
+}
+
 size_t
 pith_utf8_valid_prefix(const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	size_t i = 0;
 	uint64_t w0, w1;
+	unsigned b;
 	int k;
 
 	while (i < len) {
-		/* ASCII runs, 16 then 8 bytes at a time. */
-		while (i + 16 <= len) {
-			memcpy(&w0, p + i, 8);
-			memcpy(&w1, p + i + 8, 8);
-			if ((w0 | w1) & HIGH_BITS)
-				break;
-			i += 16;
-		}
-		if (i + 8 <= len) {
-			memcpy(&w0, p + i, 8);
-			if ((w0 & HIGH_BITS) == 0) {
-				i += 8;
-				continue;
+		b = p[i];
+		if (b < 0x80) {
+			/* ASCII, 16 then 8 bytes at a time. */
+			while (i + 16 <= len) {
+				memcpy(&w0, p + i, 8);
+				memcpy(&w1, p + i + 8, 8);
+				if ((w0 | w1) & HIGH_BITS)
+					break;
+				i += 16;
 			}
+			while (i + 8 <= len) {
+				memcpy(&w0, p + i, 8);
+				if (w0 & HIGH_BITS) {
+					i += first_high(w0);
+					goto multi;
+				}
+				i += 8;
+			}
+			while (i < len && p[i] < 0x80)
+				i++;
+			continue;
 		}
-		if (p[i] < 0x80) {
-			i++;
+multi:
+		/* The common two- and three-byte forms inline. */
+		b = p[i];
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < len &&
+		    (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (b >= 0xE1 && b <= 0xEC && i + 2 < len &&
+		    ((p[i + 1] & 0xC0) | (p[i + 2] & 0xC0) << 8) == 0x8080) {
+			i += 3;
 			continue;
 		}
 		if ((k = utf8_sequence(p + i, len - i)) < 0)
@@ -95,18 +130,34 @@ pith_utf8_sanitize(const void *data, size_t len, struct pbuf *out)
 	size_t ok, errors = 0;
 	int k;
 
+	pbuf_reserve(out, len);
 	for (;;) {
 		ok = pith_utf8_valid_prefix(p, len);
-		pbuf_append(out, p, ok);
-		p += ok;
-		len -= ok;
+		if (ok > 0) {
+			pbuf_reserve(out, ok);
+			memcpy(out->p + out->len, p, ok);
+			out->len += ok;
+			p += ok;
+			len -= ok;
+		}
 		if (len == 0)
 			break;
-		k = utf8_sequence(p, len);
-		pbuf_append(out, PITH_UTF8_FFFD, 3);
-		errors++;
-		p += -k;
-		len -= (size_t)-k;
+		/* Errors come in bursts in binary junk: stay here. */
+		do {
+			k = utf8_sequence(p, len);
+			if (k > 0)
+				break;
+			if (out->cap - out->len < 4)
+				pbuf_reserve(out, 3 + len);
+			memcpy(out->p + out->len, PITH_UTF8_FFFD, 3);
+			out->len += 3;
+			errors++;
+			p += -k;
+			len -= (size_t)-k;
+		} while (len > 0);
+		if (len == 0)
+			break;
 	}
+	out->p[out->len] = '\0';
 	return errors;
 }

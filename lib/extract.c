@@ -16,6 +16,13 @@
 /* Words of non-comment text in a region that make it an article with
  * comments rather than a discussion thread. */
 #define COMMENTS_ARTICLE_WORDS 120
+/* How far above the region a headline may sit. */
+#define HEADLINE_LEVELS 4
+/* Link text this long per link reads as a description, not a menu. */
+#define TEASER_WORDS_PER_LINK 12
+#define TEASER_WEIGHT 0.5
+#define BIO_MAX_WORDS 80
+#define BOILER_REGION_WEIGHT 0.5
 
 static double
 block_goodness(const struct pith_block *b, int bias)
@@ -26,6 +33,11 @@ block_goodness(const struct pith_block *b, int bias)
 
 	if (w == 0)
 		return 0;
+	/* A card wrapped in one link, its text a sentence or more, is a
+	 * teaser's description: listing content, not a menu. */
+	if (ld >= 0.5 && b->links > 0 && w / b->links >= TEASER_WORDS_PER_LINK &&
+	    b->sentences >= 1 && !(b->flags & B_HEADING))
+		return eff * 0 + w * TEASER_WEIGHT - shortcost;
 	if (ld >= 0.5)
 		return -w;
 	if (b->flags & B_HEADING)
@@ -61,7 +73,7 @@ pith_extract_region(struct pith_layout *l, int bias)
 {
 	size_t i;
 	int best = -1;
-	double best_score = -INFINITY;
+	double best_score = -INFINITY, page_words = 0;
 
 	for (i = 0; i < l->nelems; i++) {
 		l->elems[i].score = 0;
@@ -86,12 +98,20 @@ pith_extract_region(struct pith_layout *l, int bias)
 			el->last_block = (int)i;
 		}
 	}
+	for (i = 0; i < l->nblocks; i++)
+		page_words += l->blocks[i].words;
 	for (i = 0; i < l->nelems; i++) {
 		const struct pith_elem *el = &l->elems[i];
 		double s = el->score;
+		int be = boiler_ancestor(l, (int)i, -1);
 
 		if (el->flags & (E_POSITIVE | E_ARTICLE))
 			s *= 1.15;
+		/* A region inside a footer, sidebar or share box is a
+		 * last resort. */
+		if (be >= 0 && l->elems[be].cat != CAT_COMMENTS && s > 0 &&
+		    l->elems[be].words < 0.5 * page_words)
+			s *= BOILER_REGION_WEIGHT;
 		if (s > best_score) {
 			best_score = s;
 			best = (int)i;
@@ -133,6 +153,33 @@ category_is_content(const double *cover, enum pith_cat c, double rwords)
 	return 1;
 }
 
+/* The headline usually sits just above the article body, outside the
+ * region: keep the nearest preceding <h1> when it shares an ancestor
+ * with the region within a few levels. */
+static void
+keep_headline(struct pith_layout *l, int region)
+{
+	int i, anc = region, up;
+
+	if (l->elems[region].first_block < 0)
+		return;
+	for (up = 0; up < HEADLINE_LEVELS && l->elems[anc].parent >= 0; up++)
+		anc = l->elems[anc].parent;
+	for (i = l->elems[region].first_block - 1; i >= 0; i--) {
+		struct pith_block *b = &l->blocks[i];
+
+		if (!is_inside(l, b->elem, anc))
+			return;
+		if ((b->flags & B_HEADING) && b->level == 1) {
+			if (boiler_ancestor(l, b->elem, anc) < 0) {
+				b->keep = 1;
+				b->cat = CAT_CONTENT;
+			}
+			return;
+		}
+	}
+}
+
 void
 pith_extract_select(struct pith_layout *l, int region, int bias,
     unsigned keep)
@@ -151,17 +198,24 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 
 		b->keep = 0;
 		b->cat = CAT_CONTENT;
+		b->why = -1;
 		if (region < 0 || !is_inside(l, b->elem, region)) {
 			be = boiler_ancestor(l, b->elem, -1);
 			b->cat = be >= 0 ? l->elems[be].cat : CAT_OUTSIDE;
+			b->why = be;
 			continue;
 		}
 		be = boiler_ancestor(l, b->elem, region);
+		/* An author bio is short; a long "bio" is the subject's. */
+		if (be >= 0 && l->elems[be].cat == CAT_BYLINE &&
+		    l->elems[be].words > BIO_MAX_WORDS)
+			be = -1;
 		if (be >= 0 && l->elems[be].words < 0.4 * rwords &&
 		    !category_is_content(cover, l->elems[be].cat, rwords) &&
 		    !((keep & PITH_KEEP_COMMENTS) &&
 		    l->elems[be].cat == CAT_COMMENTS)) {
 			b->cat = l->elems[be].cat;
+			b->why = be;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40) {
@@ -170,4 +224,6 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		b->keep = 1;
 	}
+	if (region >= 0)
+		keep_headline(l, region);
 }

@@ -10,6 +10,8 @@
 
 #include <zlib.h>
 
+#include "brotli.h"
+
 #include "http.h"
 
 #define HTTP_LINE_MAX	(64 * 1024)
@@ -324,6 +326,9 @@ decode_one(const char *coding, size_t clen, const unsigned char *in,
 	if (clen == 7 && strncasecmp(coding, "deflate", 7) == 0)
 		return inflate_into(in, len, zlib_wrapped(in, len) ? 15 : -15,
 		    out, max, err);
+	if (clen == 2 && strncasecmp(coding, "br", 2) == 0 &&
+	    pith_brotli_available())
+		return pith_brotli_decode(in, len, out, max, err);
 	for (i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++)
 		if (strlen(unsupported[i]) == clen &&
 		    strncasecmp(coding, unsupported[i], clen) == 0) {
@@ -413,6 +418,18 @@ pith_http_parse_response(const void *msg, size_t len, size_t max_body,
 		return -1;
 	}
 	parse_headers(&resp->headers, &c);
+	/* A recorded "100 Continue" (or other 1xx) is followed by the real
+	   response in the same block. */
+	while (resp->status >= 100 && resp->status < 200 &&
+	    c.end - c.p >= 5 && memcmp(c.p, "HTTP/", 5) == 0) {
+		pith_headers_clear(&resp->headers);
+		if (!next_line(&c, &line, &llen, &ended) ||
+		    parse_status(resp, line, llen) < 0) {
+			*err = "no HTTP status line";
+			return -1;
+		}
+		parse_headers(&resp->headers, &c);
+	}
 	resp->content_type = pith_headers_get(&resp->headers, "Content-Type");
 
 	te = pith_headers_get(&resp->headers, "Transfer-Encoding");
@@ -441,6 +458,12 @@ pith_http_parse_response(const void *msg, size_t len, size_t max_body,
 		*err = over;
 	}
 	return rc;
+}
+
+int
+pith_http_have_brotli(void)
+{
+	return pith_brotli_available();
 }
 
 void

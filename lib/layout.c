@@ -106,6 +106,18 @@ name_cat(const char *s, int *positive)
 	if (s == NULL)
 		return CAT_NONE;
 	for (;; s++) {
+		/* WordPress and similar put the post's taxonomy in its class
+		 * list ("category-promo", "tag-ads"): skip those tokens. */
+		if (n == 0 && (s[0] != '\0') &&
+		    (strncmp(s, "category-", 9) == 0 ||
+		    strncmp(s, "tag-", 4) == 0 ||
+		    strncmp(s, "tags-", 5) == 0)) {
+			while (*s && *s != ' ')
+				s++;
+			if (*s == '\0')
+				break;
+			continue;
+		}
 		if (isalpha((unsigned char)*s)) {
 			if (n < sizeof w)
 				w[n++] = (char)tolower((unsigned char)*s);
@@ -239,6 +251,7 @@ struct walker {
 	int pending_space;
 	int in_pre, in_link, in_quote;
 	size_t link_chars, chars;
+	int links;
 	int depth;
 };
 
@@ -343,6 +356,8 @@ flush(struct walker *w)
 		else if (c == ',')
 			b->commas++;
 	}
+	/* A link around the whole block (a card) counts once. */
+	b->links = w->links ? w->links : w->link_chars > 0;
 	if (w->chars > 0)
 		b->link_words = (int)((double)b->words * (double)w->link_chars /
 		    (double)w->chars + 0.5);
@@ -355,6 +370,7 @@ reset:
 	w->level = 0;
 	w->pending_space = 0;
 	w->link_chars = w->chars = 0;
+	w->links = 0;
 }
 
 static void
@@ -576,6 +592,7 @@ walk_element(struct walker *w, const GumboNode *n)
 			href = pith_dom_attr(n, "href");
 			if (href && *href) {
 				w->in_link++;
+				w->links++;
 				open_md(w, "[");
 				md_close = "]";
 			}

@@ -53,6 +53,7 @@ struct pith_block {
 	size_t off, len;	/* text in layout.text */
 	size_t md_off, md_len;	/* markdown in layout.md */
 	int words, link_words;
+	int links;		/* <a href> elements with text */
 	int sentences, commas;	/* '.', '!', '?' ending words; ',' */
 	int level;		/* heading level 1-6 */
 	unsigned flags;
@@ -60,6 +61,7 @@ struct pith_block {
 	double g;
 	int keep;
 	enum pith_cat cat;
+	int why;		/* element whose markup decided, or -1 */
 };
 
 struct pith_layout {

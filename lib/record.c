@@ -49,7 +49,9 @@ pith_record_payload(const struct pith_warc_record *rec, size_t max_body,
 	memset(pl, 0, sizeof *pl);
 	*err = NULL;
 	set_target_uri(rec, pl);
-	if (holds_http_response(rec, ctype)) {
+	/* An empty block (a revisit with no HTTP headers kept) is an empty
+	   payload, not a damaged HTTP message. */
+	if (rec->block_len > 0 && holds_http_response(rec, ctype)) {
 		rc = pith_http_parse_response(rec->block, rec->block_len,
 		    max_body, &pl->http, err);
 		pl->data = (const unsigned char *)pl->http.body.p;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -36,6 +37,7 @@ struct pith_src {
 	int done;		/* no more decompressed output */
 	int pending_err;	/* an error to return once out[] is empty */
 	char err[160];		/* last error, for callers that report */
+	uint64_t err_off;	/* compressed offset it concerns */
 
 	unsigned char *raw;	/* gzip: compressed input */
 	uint64_t raw_base;	/* file offset of raw[0] */
@@ -46,7 +48,7 @@ struct pith_src {
 	int in_member;		/* inside a gzip member (else between) */
 
 	unsigned char *out;	/* decompressed (or plain) bytes */
-	size_t out_pos, out_len;
+	size_t out_pos, out_len, out_cap;
 	uint64_t out_base;	/* decompressed offset of out[0] */
 
 	struct member *mem;	/* members starting at or after out_pos */
@@ -84,6 +86,7 @@ raw_fill(struct pith_src *s, unsigned char *buf, size_t *len, size_t cap)
 			break;
 		if (errno == EINTR)
 			continue;
+		s->err_off = s->raw_base + *len;
 		snprintf(s->err, sizeof s->err, "read error: %s",
 		    strerror(errno));
 		if (!s->quiet)
@@ -166,6 +169,7 @@ gz_next_member(struct pith_src *s, int after_error)
 		if (i + 2 >= s->z.avail_in && s->eof)
 			i = s->z.avail_in;	/* the rest is garbage */
 		if (i > 0 && !reported) {
+			s->err_off = start;
 			src_error(s, "%s at byte offset %llu", s->nmem ?
 			    "garbage after gzip member" : "bad gzip header",
 			    (unsigned long long)start);
@@ -193,10 +197,10 @@ fill(struct pith_src *s, size_t want)
 	int rc;
 	long n;
 
-	if (want > OUT_SIZE)
-		want = OUT_SIZE;
+	if (want > s->out_cap)
+		want = s->out_cap;
 	if (s->out_pos > 0 && s->out_len - s->out_pos < want &&
-	    (s->out_pos >= OUT_SIZE / 2 || s->out_len + want > OUT_SIZE)) {
+	    (s->out_pos >= s->out_cap / 2 || s->out_len + want > s->out_cap)) {
 		memmove(s->out, s->out + s->out_pos, s->out_len - s->out_pos);
 		s->out_base += s->out_pos;
 		s->out_len -= s->out_pos;
@@ -204,7 +208,7 @@ fill(struct pith_src *s, size_t want)
 	}
 	while (s->out_len - s->out_pos < want && !s->done) {
 		if (!s->gzip) {
-			n = raw_fill(s, s->out, &s->out_len, OUT_SIZE);
+			n = raw_fill(s, s->out, &s->out_len, s->out_cap);
 			if (n <= 0) {
 				s->done = 1;
 				if (n < 0)
@@ -229,9 +233,9 @@ fill(struct pith_src *s, size_t want)
 			break;
 		}
 		s->z.next_out = s->out + s->out_len;
-		s->z.avail_out = (uInt)(OUT_SIZE - s->out_len);
+		s->z.avail_out = (uInt)(s->out_cap - s->out_len);
 		rc = inflate(&s->z, Z_NO_FLUSH);
-		s->out_len = OUT_SIZE - s->z.avail_out;
+		s->out_len = s->out_cap - s->z.avail_out;
 		if (rc == Z_STREAM_END) {
 			s->in_member = 0;
 			continue;
@@ -241,6 +245,7 @@ fill(struct pith_src *s, size_t want)
 		if (rc == Z_BUF_ERROR && s->z.avail_in == 0) {
 			if (!s->eof)
 				continue;
+			s->err_off = member_start(s);
 			src_error(s, "truncated gzip (member at byte offset "
 			    "%llu)", (unsigned long long)member_start(s));
 			s->in_member = 0;
@@ -250,6 +255,7 @@ fill(struct pith_src *s, size_t want)
 		}
 		if (rc == Z_BUF_ERROR)	/* out[] full */
 			break;
+		s->err_off = member_start(s);
 		src_error(s, "bad gzip data (member at byte offset %llu): %s",
 		    (unsigned long long)member_start(s),
 		    s->z.msg ? s->z.msg : "inflate failed");
@@ -281,6 +287,7 @@ struct pith_src *
 pith_src_open(const char *path)
 {
 	struct pith_src *s;
+	struct stat st;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
@@ -289,18 +296,25 @@ pith_src_open(const char *path)
 	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		pith_warn(path, "open");
 		return NULL;
+	} else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		pith_warnx(path, "is a directory");
+		close(fd);
+		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
 	s->name = xstrdup(path ? path : "stdin");
 	s->fd = fd;
 	s->owns_fd = path != NULL;
 	s->out = xmalloc(OUT_SIZE);
+	s->out_cap = OUT_SIZE;
 
 	/* Sniff the gzip magic from the first raw bytes (at most RAW_SIZE,
 	   so they fit raw[] when the input is gzip). */
 	while (s->out_len < 2 && !s->eof)
-		if (raw_fill(s, s->out, &s->out_len, RAW_SIZE) < 0)
+		if (raw_fill(s, s->out, &s->out_len, RAW_SIZE) < 0) {
+			s->pending_err = 1;	/* the first read says so */
 			break;
+		}
 	if (s->out_len >= 2 && s->out[0] == 0x1f && s->out[1] == 0x8b) {
 		s->gzip = 1;
 		s->raw = xmalloc(RAW_SIZE);
@@ -500,6 +514,30 @@ pith_src_slurp(struct pith_src *s, struct pbuf *out, size_t max)
 	return over ? -1 : 0;
 }
 
+void
+pith_src_unread(struct pith_src *s, const void *data, size_t n)
+{
+	size_t have = s->out_len - s->out_pos;
+	uint64_t at = pith_src_offset(s);
+
+	if (n == 0)
+		return;
+	if (n <= s->out_pos) {
+		s->out_pos -= n;
+		memmove(s->out + s->out_pos, data, n);
+		return;
+	}
+	if (have + n > s->out_cap) {
+		s->out_cap = have + n;
+		s->out = xrealloc(s->out, s->out_cap);
+	}
+	memmove(s->out + n, s->out + s->out_pos, have);
+	memmove(s->out, data, n);
+	s->out_base = at >= n ? at - n : 0;	/* n > at breaks the contract */
+	s->out_pos = 0;
+	s->out_len = have + n;
+}
+
 uint64_t
 pith_src_offset(const struct pith_src *s)
 {
@@ -530,6 +568,12 @@ pith_src_member_offset(const struct pith_src *s)
 		return pith_src_offset(s);
 	m = cur_member(s);
 	return m ? m->comp_off : 0;
+}
+
+uint64_t
+pith_src_error_offset(const struct pith_src *s)
+{
+	return s->err_off;
 }
 
 int

@@ -53,11 +53,18 @@ uint64_t pith_src_member_offset(const struct pith_src *s);
 
 /* Additions for the WARC reader, which reports errors in its own
  * "record N at byte offset X" form: quiet mode stops the source from
- * printing, pith_src_error() gives the last error's text, and
+ * printing, pith_src_error() gives the last error's text and
+ * pith_src_error_offset() its place, and
  * pith_src_at_member_start() says whether the next byte is the first of
  * a gzip member (always true for plain input). */
 void pith_src_set_quiet(struct pith_src *s, int quiet);
 const char *pith_src_error(const struct pith_src *s);
+/* The file offset the last error concerns (gzip: the damaged member). */
+uint64_t pith_src_error_offset(const struct pith_src *s);
 int pith_src_at_member_start(const struct pith_src *s);
+/* Puts n bytes (just read) back in front of the unread input: they are
+ * read again next, and the offset moves back by n. For a reader that
+ * finds it went too far. */
+void pith_src_unread(struct pith_src *s, const void *data, size_t n);
 
 #endif

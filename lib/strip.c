@@ -10,20 +10,7 @@
 #include "layout.h"
 #include "meta.h"
 #include "strip.h"
-
-/* Consecutive list items of one list, rows of one table, stay on
- * consecutive lines; other blocks are separated by a blank line. */
-static int
-same_group(const struct pith_layout *l, const struct pith_block *a,
-    const struct pith_block *b)
-{
-	unsigned f = B_LI | B_ROW | B_DT;
-
-	if (!(a->flags & f) || !(b->flags & f))
-		return 0;
-	return l->elems[a->elem].parent == l->elems[b->elem].parent ||
-	    ((a->flags & B_ROW) && (b->flags & B_ROW));
-}
+#include "template.h"
 
 static void
 render(const struct pith_layout *l, const struct pith_strip_opts *o,
@@ -37,8 +24,10 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 
 		if (!b->keep)
 			continue;
+		/* A blank line between all blocks, list items and table
+		 * rows included: each is a paragraph for the tools after. */
 		if (prev)
-			pbuf_puts(out, same_group(l, prev, b) ? "\n" : "\n\n");
+			pbuf_puts(out, "\n\n");
 		if (o->markdown) {
 			if ((b->flags & B_QUOTE) && !(b->flags & B_PRE))
 				pbuf_puts(out, "> ");
@@ -49,6 +38,25 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 	}
 	if (out->len > 0)
 		pbuf_putc(out, '\n');
+}
+
+/* "\t<div id=x class=y>": the element whose markup decided. */
+static void
+describe_elem(struct pbuf *out, const struct pith_elem *e)
+{
+	const char *cls = pith_dom_attr(e->node, "class");
+	const char *id = pith_dom_attr(e->node, "id");
+	const char *role = pith_dom_attr(e->node, "role");
+
+	pbuf_printf(out, "\t<%s", gumbo_normalized_tagname(
+	    e->node->v.element.tag));
+	if (id)
+		pbuf_printf(out, " id=%.40s", id);
+	if (cls)
+		pbuf_printf(out, " class=%.60s", cls);
+	if (role)
+		pbuf_printf(out, " role=%.20s", role);
+	pbuf_putc(out, '>');
 }
 
 static void
@@ -78,7 +86,10 @@ explain(const struct pith_layout *l, struct pbuf *out)
 		    b->words ? (double)b->link_words / b->words : 0.0, b->g);
 		for (k = 0; k < shown; k++)
 			pbuf_putc(out, s[k] == '\n' || s[k] == '\t' ? ' ' : s[k]);
-		pbuf_puts(out, shown < b->len ? "...\n" : "\n");
+		pbuf_puts(out, shown < b->len ? "..." : "");
+		if (b->why >= 0)
+			describe_elem(out, &l->elems[b->why]);
+		pbuf_putc(out, '\n');
 	}
 }
 
@@ -89,6 +100,32 @@ select_content(struct pith_layout *l, const struct pith_strip_opts *o)
 {
 	l->region = pith_extract_region(l, o->bias);
 	pith_extract_select(l, l->region, o->bias, o->keep);
+}
+
+/* Short blocks seen on other pages of the same host are the site's
+ * template; long ones are the page's own even when quoted elsewhere. */
+#define TEMPLATE_MAX_WORDS 40
+
+static void
+apply_templates(struct pith_layout *l, const struct pith_strip_opts *o,
+    struct pith_strip_result *r)
+{
+	size_t i;
+
+	r->keys = xcalloc(l->nblocks ? l->nblocks : 1, sizeof *r->keys);
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+
+		r->keys[r->nkeys++] = pith_templates_block_key(
+		    l->text.p + b->off, b->len);
+		if (b->keep && b->words < TEMPLATE_MAX_WORDS &&
+		    !(b->flags & B_HEADING && b->level == 1) &&
+		    pith_templates_is_boilerplate_key(o->templates,
+		    o->host ? o->host : "", r->keys[i])) {
+			b->keep = 0;
+			b->cat = CAT_TEMPLATE;
+		}
+	}
 }
 
 static size_t
@@ -114,6 +151,11 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 
 	memset(r, 0, sizeof *r);
 	r->encoding = pith_sniff_html(html, len, o->transport_charset);
+	if (strcmp(r->encoding, "UTF-8") == 0 && len >= 3 &&
+	    memcmp(html, "\xEF\xBB\xBF", 3) == 0) {
+		html += 3;	/* the BOM is not text */
+		len -= 3;
+	}
 	if (strcmp(r->encoding, "UTF-8") != 0 || !pith_utf8_valid(html, len)) {
 		r->replacements = pith_decode(r->encoding, html, len, &utf8);
 		html = utf8.p ? utf8.p : "";
@@ -146,6 +188,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 			pith_layout_build(dom.out->root, o->markdown, 1, &l);
 			select_content(&l, o);
 		}
+		if (o->templates)
+			apply_templates(&l, o, r);
 	}
 	render(&l, o, &r->text);
 	if (o->explain)
@@ -171,5 +215,6 @@ pith_strip_result_free(struct pith_strip_result *r)
 	free(r->meta.lang);
 	free(r->meta.description);
 	free(r->meta.url);
+	free(r->keys);
 	memset(r, 0, sizeof *r);
 }

@@ -3,6 +3,7 @@
 #define PITH_STRIP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -15,6 +16,8 @@ enum {
 	PITH_KEEP_LINKS = 8, PITH_KEEP_IMAGES = 16, PITH_KEEP_TITLE = 32
 };
 
+struct pith_templates;
+
 struct pith_strip_opts {
 	int markdown;		/* render markdown instead of plain text */
 	int all;		/* no extraction: every visible block */
@@ -23,6 +26,11 @@ struct pith_strip_opts {
 	int explain;		/* fill result.explain */
 	const char *transport_charset;	/* HTTP charset, or NULL */
 	size_t max_bytes;
+	/* Site templates (lib/template.h): blocks that recur on other
+	 * pages of `host` are dropped unless they read as strong content;
+	 * NULL for none. The caller learns from result.keys afterwards. */
+	const struct pith_templates *templates;
+	const char *host;
 };
 
 struct pith_meta {
@@ -37,6 +45,9 @@ struct pith_strip_result {
 	size_t replacements;	/* invalid bytes replaced by U+FFFD */
 	size_t depth_cut, attrs_cut;
 	size_t blocks, kept;
+	uint64_t *keys;		/* template keys of all blocks (with
+				   opts.templates), for learning */
+	size_t nkeys;
 };
 
 /* Returns 0, or -1 with *err set ("parse failed"). An empty result is not

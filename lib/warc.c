@@ -17,6 +17,9 @@
 
 #define LINE_MAX_BYTES	(64 * 1024)	/* one header line */
 #define HEADER_MAX	(1024 * 1024)	/* all header lines of a record */
+/* No real record is this large: such a length is damage, and draining
+   it would swallow the rest of the stream, so the reader resyncs. */
+#define LENGTH_MAX	((uint64_t)1 << 40)
 
 /* Where something starts, in the terms an error message needs. */
 struct pos {
@@ -37,6 +40,7 @@ struct pith_warc_reader {
 	struct pith_headers headers;
 	unsigned char *block;
 	size_t block_cap;
+	uint64_t given_back;	/* bytes re-read after a wrong length */
 };
 
 void
@@ -103,6 +107,15 @@ pith_headers_clear(struct pith_headers *h)
 	free(h->v);
 	h->v = NULL;
 	h->n = h->cap = 0;
+}
+
+void
+pith_headers_copy(struct pith_headers *dst, const struct pith_headers *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		pith_headers_add(dst, src->v[i].name, src->v[i].value);
 }
 
 /* Empties the list but keeps the array for the next record. */
@@ -199,6 +212,19 @@ starts_record(const struct pbuf *line)
 	return line->len >= 7 && memcmp(line->p, "WARC/1.", 7) == 0;
 }
 
+/* A source error between records: placed where the damage is, since
+ * no record has started yet. */
+static void
+report_src(struct pith_warc_reader *r)
+{
+	struct pos p;
+
+	p.member = pith_src_error_offset(r->src);
+	p.off = p.member;
+	p.member_start = 1;
+	report(r, &p, "%s", pith_src_error(r->src));
+}
+
 /* Reads lines until one starts with "WARC/1." at a line start; leaves it
  * in r->line for the next round. Returns 1 when found, 0 at the end. */
 static int
@@ -216,7 +242,7 @@ resync(struct pith_warc_reader *r)
 			return 0;
 		}
 		if (n < 0) {
-			report(r, &p, "%s", pith_src_error(r->src));
+			report_src(r);
 			at_start = 1;
 			continue;
 		}
@@ -314,6 +340,33 @@ read_trailer(struct pith_warc_reader *r)
 	return pith_src_read(r->src, tmp, 4) == 4 ? 0 : -1;
 }
 
+/* A block that does not end where its Content-Length says may have run
+ * into the next record: when a line in it starts with "WARC/1.", those
+ * bytes go back to the source and are read as a record again. A budget
+ * keeps re-reading linear in the input, whatever the lengths claim.
+ * Returns 1 when bytes were given back. */
+static int
+give_back(struct pith_warc_reader *r, size_t len)
+{
+	const unsigned char *b = r->block, *nl;
+	size_t k = 0;
+
+	while (k + 7 <= len) {
+		if (memcmp(b + k, "WARC/1.", 7) == 0) {
+			if (r->given_back + (len - k) >
+			    pith_src_offset(r->src) + (16u << 20))
+				return 0;
+			r->given_back += len - k;
+			pith_src_unread(r->src, b + k, len - k);
+			return 1;
+		}
+		if ((nl = memchr(b + k, '\n', len - k)) == NULL)
+			break;
+		k = (size_t)(nl - b) + 1;
+	}
+	return 0;
+}
+
 /* Reads `len` block bytes, keeping them when `keep`. Returns 0, 1 at end
  * of input (reported), -1 on a source error (reported). */
 static int
@@ -350,7 +403,8 @@ read_block(struct pith_warc_reader *r, const struct pos *at, uint64_t len,
 			report(r, at, "truncated record: end of input after "
 			    "%llu of %llu block bytes", (unsigned long long)got,
 			    (unsigned long long)len);
-			r->done = 1;
+			if (!keep || !give_back(r, (size_t)got))
+				r->done = 1;
 			return 1;
 		}
 		if (n < 0) {
@@ -421,8 +475,12 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 			return 0;
 		}
 		if (r->line.p[n - 1] != '\n') {
-			report(r, at, "header line over %d bytes",
-			    LINE_MAX_BYTES);
+			if ((size_t)n < LINE_MAX_BYTES)
+				report(r, at, "truncated record: end of input "
+				    "in the header");
+			else
+				report(r, at, "header line over %d bytes",
+				    LINE_MAX_BYTES);
 			return 0;
 		}
 		if (chomp(&r->line) == 0)
@@ -462,6 +520,11 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 		report(r, at, "bad Content-Length \"%.40s\"", cl);
 		return 0;
 	}
+	if (len > LENGTH_MAX) {
+		report(r, at, "implausible Content-Length %llu",
+		    (unsigned long long)len);
+		return 0;
+	}
 	if (len > r->max_block) {
 		rc = read_block(r, at, len, 0);
 		if (rc != 0)
@@ -480,6 +543,7 @@ read_record(struct pith_warc_reader *r, const struct pos *at,
 	if (read_trailer(r) < 0) {
 		report(r, at, "record not followed by CRLF CRLF (Content-Length "
 		    "%llu may be wrong)", (unsigned long long)len);
+		(void)give_back(r, (size_t)len);
 		return 0;
 	}
 
@@ -515,7 +579,7 @@ pith_warc_next(struct pith_warc_reader *r, struct pith_warc_record *rec)
 			}
 			if (n < 0) {
 				r->number++;
-				report(r, &p, "%s", pith_src_error(r->src));
+				report_src(r);
 				if (resync(r) == 0)
 					return 0;
 				continue;

@@ -4,7 +4,12 @@
  * each held in memory up to a size limit, so a stream of any length is
  * read in constant memory. A malformed or truncated record is reported
  * on stderr as "prog: NAME: record N at byte offset X: reason" and
- * skipped; the reader resynchronises on the next "WARC/" line.
+ * skipped; the reader resynchronises on the next line that starts with
+ * "WARC/1.". For gzip input X is the offset of the record's member; a
+ * record inside a member (a whole-file gzip) is placed "at uncompressed
+ * byte offset X" instead. A block that fails its CRLF CRLF check is
+ * searched for a following record, so one wrong Content-Length does not
+ * lose the next record. ARC files are reported as "not a WARC record".
  *
  * Writing: pith_warc_write() renders a whole record (header, block,
  * CRLF CRLF) into a buffer, filling in WARC-Record-ID, WARC-Date,
@@ -37,7 +42,15 @@ void pith_headers_set(struct pith_headers *h, const char *name,
 const char *pith_headers_get(const struct pith_headers *h, const char *name);
 void pith_headers_del(struct pith_headers *h, const char *name);
 void pith_headers_clear(struct pith_headers *h);	/* frees entries */
+/* Appends copies of all of src's fields to dst (to edit a read record's
+ * fields, e.g. for writing a derived record). */
+void pith_headers_copy(struct pith_headers *dst,
+    const struct pith_headers *src);
 
+/* A record from pith_warc_next() belongs to the reader: its headers and
+ * block are reused for the next record and must not be changed (copy
+ * them with pith_headers_copy to edit). The block is followed by a NUL
+ * byte not counted in block_len. */
 struct pith_warc_record {
 	char version[16];		/* "WARC/1.1" */
 	struct pith_headers headers;	/* in file order */
@@ -52,7 +65,9 @@ struct pith_warc_record {
 struct pith_warc_reader;
 
 /* `max_block`: records whose block is larger are reported and skipped
- * (their bytes are read and discarded, not held). */
+ * (their bytes are read and discarded, not held). Memory grows with the
+ * bytes that arrive, never with a claimed Content-Length. The reader
+ * sets the source quiet and reports its errors itself. */
 struct pith_warc_reader *pith_warc_reader_new(struct pith_src *src,
     size_t max_block);
 /* 1: a record was read into *rec (valid until the next call);
@@ -61,12 +76,15 @@ struct pith_warc_reader *pith_warc_reader_new(struct pith_src *src,
 int pith_warc_next(struct pith_warc_reader *r, struct pith_warc_record *rec);
 uint64_t pith_warc_errors(const struct pith_warc_reader *r); /* skipped */
 void pith_warc_reader_free(struct pith_warc_reader *r);
+/* Forgets a record (zeroes it); the memory stays the reader's. */
 void pith_warc_record_clear(struct pith_warc_record *rec);
 
 /* Renders a record into `out` (appended). `headers` holds the caller's
  * fields (WARC-Type first is conventional); WARC-Record-ID, WARC-Date,
  * Content-Length, and WARC-Block-Digest (sha1, base32) are added when
- * missing; Content-Length is always recomputed. */
+ * missing; Content-Length is always recomputed. A WARC-Block-Digest the
+ * caller gives is written as is: drop it when the block is new. Line
+ * breaks in values are written as spaces. */
 void pith_warc_write(struct pbuf *out, const struct pith_headers *headers,
     const void *block, size_t len);
 /* Same, compressed as one gzip member (for .warc.gz output). */

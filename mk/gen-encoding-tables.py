@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Writes lib/encoding_tables.c from the WHATWG Encoding Standard data.
+"""Writes lib/encoding_tables.c from the WHATWG Encoding Standard data:
+the label table, the 28 single-byte indexes and the gb18030 four-byte
+ranges. (The large two-byte CJK indexes come from iconv at run time.)
 
 usage: gen-encoding-tables.py WHATWG_DIR > lib/encoding_tables.c
 
@@ -96,6 +98,9 @@ def main():
     w("    PITH_LABEL_COUNT, \"labels.tsv and encoding_impl.h disagree\");")
     w("")
 
+    split = out.index('#include "encoding_impl.h"') + 2
+    header, rest = out[:split], out[split:]
+
     # Single-byte indexes: pointer (byte - 0x80) -> code point, 0xFFFD
     # where the index has no entry (a decoding error).
     done = set()
@@ -119,9 +124,21 @@ def main():
             tables.append("\t" + ", ".join(cells[i:i + 8]) + ",")
         tables.append("};")
         tables.append("")
+    # gb18030's four-byte codes: (pointer, first code point) ranges. The
+    # two-byte indexes are larger and come from iconv (encoding_cjk.c).
+    ranges = sorted(read_index(os.path.join(src,
+        "index-gb18030-ranges.txt")).items())
+    rest.append("const uint32_t pith_gb18030_ranges[][2] = {")
+    for i in range(0, len(ranges), 4):
+        rest.append("\t" + " ".join("{%d, 0x%04X}," % r
+            for r in ranges[i:i + 4]))
+    rest.append("};")
+    rest.append("")
+    rest.append("_Static_assert(sizeof pith_gb18030_ranges /")
+    rest.append("    sizeof pith_gb18030_ranges[0] == PITH_GB18030_RANGES,")
+    rest.append("    \"index-gb18030-ranges.txt and encoding_impl.h disagree\");")
+    rest.append("")
     # Tables first: the encoding list refers to them.
-    header, rest = out[:out.index('#include "encoding_impl.h"') + 2], \
-        out[out.index('#include "encoding_impl.h"') + 2:]
     sys.stdout.write("\n".join(header + tables + rest).rstrip("\n") + "\n")
 
 

@@ -10,6 +10,9 @@ contains "$out" "For the first time since 1986, the wheel" "news: first paragrap
 contains "$out" "Kellsby now has one of them." "news: last paragraph kept"
 contains "$out" "A mill that outlived its trade" "news: subheading kept"
 contains "$out" "Wheel: 5.2 metres across, undershot" "news: list item in the body kept"
+contains "$out" "Built: 1774, by the Harcourt estate
+
+Wheel: 5.2" "news: list items are paragraphs of their own"
 lacks "$out" "We use cookies" "news: cookie banner dropped"
 lacks "$out" "Politics" "news: navigation dropped"
 lacks "$out" "Copy link" "news: share bar dropped"
@@ -110,4 +113,9 @@ python3 -c "print('<p ' + ' '.join('a%d=1' % i for i in range(1000000)) + '>many
 out=$(pith-strip --all "$TMP/attrs.html" 2>/dev/null); is "$out" "many attributes" "a million attributes: text kept"
 pith-strip --max-bytes 1K "$EX/article.html" > /dev/null 2>"$TMP/e"; is $? 1 "over --max-bytes: exit 1"
 contains "$(cat "$TMP/e")" "larger than 1024 bytes" "over --max-bytes: clear message"
+gzip -c "$EX/article.html" | head -c 1500 > "$TMP/trunc.html.gz"
+out=$(pith-strip "$TMP/trunc.html.gz" 2>"$TMP/e"); rc=$?
+is "$rc" 1 "truncated .gz page: exit 1"
+contains "$(cat "$TMP/e")" "truncated gzip" "truncated .gz page: says so"
+contains "$out" "For the first time since 1986" "truncated .gz page: what was read still goes through"
 done_testing

@@ -24,7 +24,7 @@ check_decode(const char *enc, const char *in, size_t inlen, const char *want,
 	size_t errors;
 
 	errors = pith_decode(enc, in, inlen, &out);
-	tap_ok(out.p != NULL && out.len == want_len &&
+	tap_ok(out.p != NULL && out.p[out.len] == '\0' && out.len == want_len &&
 	    memcmp(out.p, want, want_len) == 0 && errors == want_errors,
 	    "%s: %s", enc, what);
 	if (out.len != want_len || errors != want_errors)
@@ -33,8 +33,8 @@ check_decode(const char *enc, const char *in, size_t inlen, const char *want,
 	pbuf_free(&out);
 }
 
-#define DEC(enc, in, want, nerr, what) \
-	check_decode(enc, in, sizeof(in) - 1, want, sizeof(want) - 1, nerr, what)
+#define DEC(enc, in, want, nerr, what) check_decode(enc, in, \
+	sizeof(in) - 1, want, sizeof(want) - 1, nerr, what)
 
 static void
 test_labels(void)
@@ -232,6 +232,27 @@ test_sniff(void)
 	    "ISO-8859-2", "quoted '>' inside another tag");
 	tap_ok(pith_prescan_meta("<x<meta charset=latin2>", 23) == NULL,
 	    "a meta inside another tag's name is not a meta");
+	p = "<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?>\n<p>x";
+	tap_is(pith_prescan_meta(p, strlen(p)), "ISO-8859-2",
+	    "XML declaration without a meta");
+	p = "<?xml version='1.0' encoding = 'koi8-r'?><meta charset=latin2>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "ISO-8859-2",
+	    "a meta beats the XML declaration");
+	p = "<?xml version='1.0' encoding = 'koi8-r'?>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "KOI8-R",
+	    "XML declaration: spaces around '=', single quotes");
+	p = "<?xml version='1.0' encoding=koi8-r?>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration: unquoted encoding is ignored");
+	p = "<?xml version='1.0' encoding='utf-16'?>";
+	tap_is(pith_prescan_meta(p, strlen(p)), "UTF-8",
+	    "XML declaration: UTF-16 means UTF-8");
+	p = " <?xml version='1.0' encoding='koi8-r'?>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration only at the very start");
+	p = "<?xml version='1.0'?><p encoding='koi8-r'>";
+	tap_ok(pith_prescan_meta(p, strlen(p)) == NULL,
+	    "XML declaration: encoding after its end is ignored");
 
 	/* Beyond 1024 bytes: found while still in the head, not after. */
 	memset(big, ' ', sizeof big);
@@ -251,11 +272,70 @@ test_sniff(void)
 	memcpy(big + 1500, "<!-- <p> -->", 12);
 	tap_is(pith_sniff_html(big, n, NULL), "ISO-8859-2",
 	    "a tag inside a comment does not end the head");
-	memset(big + 1500, ' ', 12);
+	memcpy(big + 1500, "<script>w('<p>')</script>", 25);
+	tap_is(pith_sniff_html(big, n, NULL), "ISO-8859-2",
+	    "nor does a tag inside a script");
+	memcpy(big + 1500, "<script>w('<p>')</script><p>", 28);
+	tap_is(pith_sniff_html(big, n, NULL), "UTF-8",
+	    "but a tag after the script does");
+	memset(big + 1500, ' ', 28);
 	memcpy(big + 100, "<p>", 3);
 	memcpy(big + 900, "<meta charset=koi8-r>", 21);
 	tap_is(pith_sniff_html(big, n, NULL), "KOI8-R",
 	    "within 1024 bytes a meta in the body still counts");
+}
+
+static size_t
+utf8_of(unsigned cp, char *u)
+{
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	u[0] = (char)(0xE0 | cp >> 12);
+	u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	u[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/* Each of the 256 bytes alone, then all in one buffer, against the code
+ * points in cp[]. */
+static int
+check_single_byte(const char *name, const unsigned cp[256])
+{
+	struct pbuf out = PBUF_INIT, want = PBUF_INIT;
+	unsigned char all[256];
+	size_t errors, want_errors = 0, n;
+	char u[4];
+	int b, bad = 0;
+
+	for (b = 0; b < 256; b++) {
+		all[b] = (unsigned char)b;
+		n = utf8_of(cp[b], u);
+		pbuf_append(&want, u, n);
+		want_errors += cp[b] == 0xFFFD;
+		pbuf_reset(&out);
+		errors = pith_decode(name, &all[b], 1, &out);
+		if (out.len != n || memcmp(out.p, u, n) != 0 ||
+		    errors != (cp[b] == 0xFFFD)) {
+			if (bad++ < 3)
+				printf("# %s byte 0x%02X: want U+%04X\n", name,
+				    b, cp[b]);
+		}
+	}
+	pbuf_reset(&out);
+	errors = pith_decode(name, all, 256, &out);
+	if (out.len != want.len || memcmp(out.p, want.p, want.len) != 0 ||
+	    errors != want_errors)
+		bad++;
+	pbuf_free(&out);
+	pbuf_free(&want);
+	return bad == 0;
 }
 
 /* Every byte of every single-byte encoding against its index file. */
@@ -264,9 +344,7 @@ test_single_byte_indexes(void)
 {
 	char path[4200], line[512], name[64], kind[32], index[64];
 	unsigned cp[256], v;
-	int p, b, bad, total = 0;
-	struct pbuf out = PBUF_INIT, want = PBUF_INIT;
-	size_t errors, want_errors;
+	int p, b, total = 0;
 	FILE *f, *ix;
 
 	snprintf(path, sizeof path, "%s/encodings.tsv", whatwg);
@@ -292,53 +370,11 @@ test_single_byte_indexes(void)
 			    p >= 0 && p < 128)
 				cp[0x80 + p] = v;
 		fclose(ix);
-		/* Each byte alone, then all 256 in one buffer. */
-		bad = 0;
-		want_errors = 0;
-		pbuf_reset(&want);
-		for (b = 0; b < 256; b++) {
-			unsigned char byte = (unsigned char)b;
-			char u[4];
-			int n = 0;
-
-			if (cp[b] < 0x80)
-				u[n++] = (char)cp[b];
-			else if (cp[b] < 0x800) {
-				u[n++] = (char)(0xC0 | cp[b] >> 6);
-				u[n++] = (char)(0x80 | (cp[b] & 0x3F));
-			} else {
-				u[n++] = (char)(0xE0 | cp[b] >> 12);
-				u[n++] = (char)(0x80 | (cp[b] >> 6 & 0x3F));
-				u[n++] = (char)(0x80 | (cp[b] & 0x3F));
-			}
-			pbuf_append(&want, u, (size_t)n);
-			want_errors += cp[b] == 0xFFFD;
-			pbuf_reset(&out);
-			errors = pith_decode(name, &byte, 1, &out);
-			if (out.len != (size_t)n || memcmp(out.p, u, (size_t)n) ||
-			    errors != (cp[b] == 0xFFFD)) {
-				if (bad++ < 3)
-					printf("# %s byte 0x%02X: want U+%04X\n",
-					    name, b, cp[b]);
-			}
-		}
-		pbuf_reset(&out);
-		{
-			unsigned char all[256];
-
-			for (b = 0; b < 256; b++)
-				all[b] = (unsigned char)b;
-			errors = pith_decode(name, all, 256, &out);
-		}
-		tap_ok(bad == 0 && out.len == want.len &&
-		    memcmp(out.p, want.p, want.len) == 0 &&
-		    errors == want_errors,
+		tap_ok(check_single_byte(name, cp),
 		    "%s: all 256 bytes as %s says", name, index);
 	}
 	fclose(f);
 	tap_is_int(total, 28, "28 single-byte encodings checked");
-	pbuf_free(&out);
-	pbuf_free(&want);
 }
 
 static void
@@ -438,6 +474,173 @@ test_utf16(void)
 	DEC("UTF-16BE", "", "", 0, "empty input");
 }
 
+/* The WHATWG UTF-8 decoder written out byte by byte as the standard
+ * states it: the reference for the word-at-a-time code. */
+static size_t
+reference_utf8(const unsigned char *p, size_t len, struct pbuf *out)
+{
+	unsigned long cp = 0;
+	unsigned needed = 0, seen = 0, lower = 0x80, upper = 0xBF, b;
+	size_t i = 0, errors = 0;
+	char u[4];
+
+	while (i <= len) {
+		if (i == len) {
+			if (needed) {
+				pbuf_append(out, FFFD, 3);
+				errors++;
+			}
+			break;
+		}
+		b = p[i];
+		if (needed == 0) {
+			i++;
+			if (b < 0x80)
+				pbuf_putc(out, (int)b);
+			else if (b >= 0xC2 && b <= 0xDF) {
+				needed = 1;
+				cp = b & 0x1F;
+			} else if (b >= 0xE0 && b <= 0xEF) {
+				lower = b == 0xE0 ? 0xA0 : 0x80;
+				upper = b == 0xED ? 0x9F : 0xBF;
+				needed = 2;
+				cp = b & 0xF;
+			} else if (b >= 0xF0 && b <= 0xF4) {
+				lower = b == 0xF0 ? 0x90 : 0x80;
+				upper = b == 0xF4 ? 0x8F : 0xBF;
+				needed = 3;
+				cp = b & 0x7;
+			} else {
+				pbuf_append(out, FFFD, 3);
+				errors++;
+			}
+			continue;
+		}
+		if (b < lower || b > upper) {
+			/* the byte is read again */
+			cp = needed = seen = 0;
+			lower = 0x80;
+			upper = 0xBF;
+			pbuf_append(out, FFFD, 3);
+			errors++;
+			continue;
+		}
+		i++;
+		lower = 0x80;
+		upper = 0xBF;
+		cp = cp << 6 | (b & 0x3F);
+		if (++seen < needed)
+			continue;
+		if (cp < 0x800) {
+			u[0] = (char)(0xC0 | cp >> 6);
+			u[1] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 2);
+		} else if (cp < 0x10000) {
+			u[0] = (char)(0xE0 | cp >> 12);
+			u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+			u[2] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 3);
+		} else {
+			u[0] = (char)(0xF0 | cp >> 18);
+			u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+			u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+			u[3] = (char)(0x80 | (cp & 0x3F));
+			pbuf_append(out, u, 4);
+		}
+		cp = needed = seen = 0;
+	}
+	return errors;
+}
+
+static unsigned long rng = 42;
+
+static unsigned
+next_random(void)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33);
+}
+
+/* Random strings made mostly of the bytes that matter. */
+static void
+test_utf8_random(void)
+{
+	static const unsigned char pick[] = {
+		'a', ' ', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+		0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+		0xF3, 0xF4, 0xF5, 0xFF
+	};
+	unsigned char in[64];
+	struct pbuf got = PBUF_INIT, want = PBUF_INIT;
+	size_t n, i, e1, e2;
+	int round, bad = 0;
+
+	for (round = 0; round < 200000; round++) {
+		n = next_random() % sizeof in;
+		for (i = 0; i < n; i++)
+			in[i] = next_random() % 4 == 0 ? 'x' :
+			    pick[next_random() % sizeof pick];
+		pbuf_reset(&got);
+		pbuf_reset(&want);
+		pbuf_reserve(&got, 0);
+		pbuf_reserve(&want, 0);
+		e1 = pith_utf8_sanitize(in, n, &got);
+		e2 = reference_utf8(in, n, &want);
+		if (e1 != e2 || got.len != want.len ||
+		    memcmp(got.p, want.p, got.len) != 0 ||
+		    (pith_utf8_valid(in, n) != 0) != (e2 == 0)) {
+			if (bad++ < 3) {
+				printf("# input:");
+				for (i = 0; i < n; i++)
+					printf(" %02X", in[i]);
+				printf("\n");
+			}
+		}
+	}
+	tap_is_int(bad, 0, "UTF-8: 200000 random strings as the standard's "
+	    "byte-by-byte decoder gives them");
+	pbuf_free(&got);
+	pbuf_free(&want);
+}
+
+/* Random markup: the prescan must neither crash nor return a name
+ * that is not canonical. */
+static void
+test_prescan_random(void)
+{
+	static const char *const pick[] = {
+		"<", ">", "<meta", "<meta ", "<META\t", "/", "=", "'", "\"",
+		" ", "charset", "http-equiv", "content-type", "content",
+		"text/html;", "charset=", "latin2", "utf-16", "koi8-r", "<!--",
+		"-->", "<!", "</", "<?", "<p", "<head>", "</head>", "<body>",
+		"x", ";", "\n", "\0"
+	};
+	char in[2600];
+	const char *name, *back;
+	size_t n, k;
+	int round, bad = 0;
+
+	for (round = 0; round < 20000; round++) {
+		n = 0;
+		while (n < sizeof in - 32 && next_random() % 300 != 0) {
+			k = next_random() % (sizeof pick / sizeof pick[0]);
+			memcpy(in + n, pick[k], strlen(pick[k]) + (k == 31));
+			n += strlen(pick[k]) + (k == 31);
+		}
+		name = pith_sniff_html(in, n, NULL);
+		back = name == NULL ? NULL :
+		    pith_encoding_for_label(name, strlen(name));
+		if (back == NULL || strcmp(back, name) != 0)
+			bad++;
+		name = pith_prescan_meta(in, n);
+		if (name != NULL && ((back = pith_encoding_for_label(name,
+		    strlen(name))) == NULL || strcmp(back, name) != 0))
+			bad++;
+	}
+	tap_is_int(bad, 0, "prescan: 20000 random tag soups give canonical "
+	    "names");
+}
+
 int
 main(void)
 {
@@ -448,6 +651,8 @@ main(void)
 	test_single_byte();
 	test_utf8();
 	test_utf16();
+	test_utf8_random();
+	test_prescan_random();
 	if (shared != NULL) {
 		snprintf(whatwg, sizeof whatwg,
 		    "%s/conformance/encoding/whatwg", shared);

@@ -78,6 +78,13 @@ test_basic(void)
 	tap_ok(r.body.len == 0 && r.body.p != NULL, "give an empty body");
 	pith_http_response_free(&r);
 
+	m = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\n"
+	    "Content-Type: text/plain\r\n\r\ndone";
+	tap_ok(parse(m, strlen(m), MAXB, &r, &err) == 0 && r.status == 201 &&
+	    strcmp(r.body.p, "done") == 0 && r.headers.n == 1,
+	    "100 Continue then the real response");
+	pith_http_response_free(&r);
+
 	m = "HTTP/1.1 200 OK\r\n\r\n0123456789";
 	tap_is_int(parse(m, strlen(m), 4, &r, &err), -1, "identity body over "
 	    "the limit");
@@ -151,6 +158,46 @@ message(struct pbuf *m, const char *headers, const void *body, size_t len)
 	pbuf_puts(m, headers);
 	pbuf_puts(m, "\r\n");
 	pbuf_append(m, body, len);
+}
+
+/* Brotli of a short HTML line (made with libbrotlienc, quality 11):
+ * decoded when libbrotlidec loads, else reported as unsupported. */
+static void
+test_brotli(struct pbuf *m)
+{
+	static const char br[] = "\x1b\x30\x00\xe0\x9d\x09\x36\x2e"
+	    "\xa8\x77\xc7\xf8\x08\x95\xde\x3c\x42\x70\x72\xb2\xc5"
+	    "\x85\xae\x7c\xde\x52\x27\x8d\x0d\x26\x72\xc0\x9e\xb6"
+	    "\x14\xee\xf0\x20\x75\x42\x96\xd3\x39\xc4\x7f\x94\x0b"
+	    "\xa9\x6d\x63\xa8\x47\x3a";
+	const char *plain = "<p>Brotli-encoded body: hello, hello, "
+	    "hello.</p>\n";
+	struct pith_http_response r;
+	const char *err;
+
+	message(m, "Content-Encoding: br\r\n", br, 53);
+	if (!pith_http_have_brotli()) {
+		tap_ok(parse(m->p, m->len, MAXB, &r, &err) == -1 &&
+		    strcmp(err, "unsupported content-encoding br") == 0 &&
+		    r.body.len == 0, "br: unsupported without libbrotlidec, "
+		    "no encoded bytes passed on");
+		pith_http_response_free(&r);
+		return;
+	}
+	tap_ok(parse(m->p, m->len, MAXB, &r, &err) == 0 &&
+	    strcmp(r.body.p, plain) == 0, "br decoded (libbrotlidec)");
+	pith_http_response_free(&r);
+	tap_ok(parse(m->p, m->len, 10, &r, &err) == -1 && r.body.len == 10 &&
+	    strcmp(err, "payload over 10 bytes") == 0, "br stops at the limit");
+	pith_http_response_free(&r);
+	message(m, "Content-Encoding: br\r\n", br, 30);
+	tap_ok(parse(m->p, m->len, MAXB, &r, &err) == -1 &&
+	    strcmp(err, "truncated brotli data") == 0, "truncated br reported");
+	pith_http_response_free(&r);
+	message(m, "Content-Encoding: br\r\n", "\xff\xff\xff\xff", 4);
+	tap_ok(parse(m->p, m->len, MAXB, &r, &err) == -1 &&
+	    strcmp(err, "bad brotli data") == 0, "bad br reported");
+	pith_http_response_free(&r);
 }
 
 static void
@@ -243,10 +290,11 @@ test_encodings(void)
 	    strcmp(err, "bad gzip data") == 0, "bad gzip data reported");
 	pith_http_response_free(&r);
 
-	message(&m, "Content-Encoding: br\r\n", "\x0b\x02\x80", 3);
+	test_brotli(&m);
+	message(&m, "Content-Encoding: zstd\r\n", "\x28\xb5\x2f\xfd", 4);
 	tap_ok(parse(m.p, m.len, MAXB, &r, &err) == -1 &&
-	    strcmp(err, "unsupported content-encoding br") == 0 &&
-	    r.body.len == 0, "br: unsupported, no encoded bytes passed on");
+	    strcmp(err, "unsupported content-encoding zstd") == 0 &&
+	    r.body.len == 0, "zstd: unsupported, no encoded bytes passed on");
 	pith_http_response_free(&r);
 
 	message(&m, "Content-Encoding: utf-8\r\n", "plain", 5);
@@ -337,6 +385,14 @@ test_payload(void)
 		} else if (strcmp(rec.type, "revisit") == 0) {
 			tap_ok(rc == 0 && pl.len == 0 && pl.http_status == 200,
 			    "revisit: headers only, empty payload");
+		} else if (strcmp(rec.type, "conversion") == 0) {
+			tap_ok(rc == 0 && pl.data == rec.block &&
+			    pl.len == rec.block_len && pl.http_status == 0,
+			    "conversion: the block");
+			tap_is(pl.target_uri, "http://example.org/cafe",
+			    "plain target URI kept");
+			tap_is(pl.media_type, "text/plain", "its media type");
+			tap_is(pl.charset, "", "no charset given");
 		} else if (strcmp(rec.type, "request") == 0) {
 			tap_ok(rc == 0 && pl.http_status == 0 &&
 			    pl.len == rec.block_len, "request: the block");
@@ -346,6 +402,44 @@ test_payload(void)
 	tap_is_int(n, 7, "all fixture records seen");
 	pith_warc_reader_free(r);
 	pith_src_close(s);
+}
+
+/* Records built here: an empty revisit, a response without HTTP. */
+static void
+test_payload_edges(void)
+{
+	struct pith_warc_record rec;
+	struct pith_payload pl;
+	const char *err;
+
+	memset(&rec, 0, sizeof rec);
+	rec.type = "revisit";
+	pith_headers_add(&rec.headers, "Content-Type",
+	    "application/http; msgtype=response");
+	rec.block = (unsigned char *)"";
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == 0 &&
+	    pl.len == 0 && pl.http_status == 0 && pl.target_uri[0] == '\0',
+	    "empty revisit: empty payload, no error");
+	pith_payload_free(&pl);
+
+	rec.type = "response";
+	rec.block = (unsigned char *)"garbage, not HTTP";
+	rec.block_len = 17;
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == -1 &&
+	    strcmp(err, "no HTTP status line") == 0 && pl.len == 0,
+	    "response that is not HTTP: reported");
+	pith_payload_free(&pl);
+
+	pith_headers_set(&rec.headers, "Content-Type", "text/dns");
+	tap_ok(pith_record_payload(&rec, MAXB, &pl, &err) == 0 &&
+	    pl.len == 17 && strcmp(pl.media_type, "text/dns") == 0,
+	    "non-HTTP response (dns:): the block");
+	pith_payload_free(&pl);
+	tap_ok(pith_record_payload(&rec, 5, &pl, &err) == -1 &&
+	    pl.len == 5 && strcmp(err, "payload over 5 bytes") == 0,
+	    "block payload over the limit");
+	pith_payload_free(&pl);
+	pith_headers_clear(&rec.headers);
 }
 
 /* The chunked iana.org sample from ../shared. */
@@ -402,6 +496,7 @@ main(void)
 	test_encodings();
 	test_bomb();
 	test_payload();
+	test_payload_edges();
 	test_shared_iana();
 	su_cleanup();
 	return tap_done();

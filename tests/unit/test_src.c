@@ -1,5 +1,7 @@
 /* Input sources: plain and gzip (multi-member), peek, lines, limits,
  * offsets, and damaged gzip. */
+#include <sys/wait.h>
+
 #include "cli.h"
 #include "src.h"
 #include "streams_util.h"
@@ -69,9 +71,46 @@ test_empty(void)
 	pbuf_free(&line);
 
 	su_capture_begin();
+	s = pith_src_open(su_dir);
+	tap_ok(s == NULL && strstr(su_capture_end(), "is a directory") != NULL,
+	    "a directory is refused");
+	su_capture_begin();
 	s = pith_src_open(su_path("does-not-exist"));
 	tap_ok(s == NULL && strstr(su_capture_end(), "does-not-exist") != NULL,
 	    "a missing file is reported with its name");
+}
+
+static void
+test_unread(void)
+{
+	struct pbuf big = PBUF_INIT, got = PBUF_INIT;
+	struct pith_src *s;
+	char buf[8];
+	int errors;
+	size_t i;
+
+	s = pith_src_open(su_write("unread", "abcdef", 6));
+	pith_src_read(s, buf, 3);
+	pith_src_unread(s, "abc", 3);
+	tap_is_int(pith_src_offset(s), 0, "unread moves the offset back");
+	tap_ok(pith_src_read(s, buf, 6) == 6 && memcmp(buf, "abcdef", 6) == 0,
+	    "and the bytes come again");
+	pith_src_close(s);
+
+	/* More than the buffer holds: it grows. */
+	for (i = 0; i < 600000; i++)
+		pbuf_putc(&big, 'a' + (int)(i % 23));
+	s = pith_src_open(su_write("unread2", big.p, big.len));
+	pith_src_slurp(s, &got, big.len);
+	pith_src_unread(s, big.p + 1000, big.len - 1000);
+	tap_is_int(pith_src_offset(s), 1000, "large unread: offset");
+	pbuf_reset(&got);
+	read_all(s, &got, &errors);
+	tap_ok(got.len == big.len - 1000 && memcmp(got.p, big.p + 1000,
+	    got.len) == 0, "large unread: bytes intact");
+	pith_src_close(s);
+	pbuf_free(&big);
+	pbuf_free(&got);
 }
 
 static void
@@ -249,6 +288,60 @@ test_big(void)
 	pbuf_free(&line);
 }
 
+/* stdin ("-"), fed through a pipe one byte per write so every read is
+ * short, including the two bytes that tell gzip from plain. */
+static void
+test_stdin_pipe(void)
+{
+	struct pbuf gz = PBUF_INIT, out = PBUF_INIT;
+	const char *text = "WARC/1.1\r\nthrough a pipe\n";
+	struct pith_src *s;
+	int fds[2], saved, errors, pass;
+	size_t i;
+	pid_t pid;
+
+	su_gzip(&gz, text, 10);
+	su_gzip(&gz, text + 10, strlen(text) - 10);
+	for (pass = 0; pass < 2; pass++) {
+		const char *data = pass ? gz.p : text;
+		size_t len = pass ? gz.len : strlen(text);
+
+		if (pipe(fds) < 0 || (pid = fork()) < 0) {
+			tap_ok(0, "pipe and fork");
+			return;
+		}
+		if (pid == 0) {
+			close(fds[0]);
+			for (i = 0; i < len; i++) {
+				if (write(fds[1], data + i, 1) != 1)
+					_exit(1);
+				usleep(200);
+			}
+			_exit(0);
+		}
+		close(fds[1]);
+		saved = dup(0);
+		dup2(fds[0], 0);
+		close(fds[0]);
+		s = pith_src_open("-");
+		tap_is(pith_src_name(s), "stdin", "\"-\" is stdin");
+		tap_ok(pith_src_is_gzip(s) == pass, "%s detected from a pipe",
+		    pass ? "gzip" : "plain");
+		tap_ok(pith_src_is_warc(s), "WARC peeked from a pipe");
+		pbuf_reset(&out);
+		read_all(s, &out, &errors);
+		tap_ok(errors == 0 && strcmp(out.p, text) == 0,
+		    "%s stdin read whole through short reads",
+		    pass ? "gzip" : "plain");
+		pith_src_close(s);
+		dup2(saved, 0);
+		close(saved);
+		waitpid(pid, NULL, 0);
+	}
+	pbuf_free(&gz);
+	pbuf_free(&out);
+}
+
 int
 main(void)
 {
@@ -256,8 +349,10 @@ main(void)
 	test_plain();
 	test_empty();
 	test_long_lines();
+	test_unread();
 	test_gzip_members();
 	test_big();
+	test_stdin_pipe();
 	su_cleanup();
 	return tap_done();
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "textmode.h"
 
 /* Words of non-comment text in a region that make it an article with
  * comments rather than a discussion thread. */
@@ -23,6 +24,9 @@
 #define TEASER_WEIGHT 0.5
 #define BIO_MAX_WORDS 80
 #define BOILER_REGION_WEIGHT 0.5
+/* Longer blocks are the page's own text even when they mention a
+ * newsletter or a donation. */
+#define TEXT_CHECK_MAX_WORDS 30
 
 static double
 block_goodness(const struct pith_block *b, int bias)
@@ -180,11 +184,41 @@ keep_headline(struct pith_layout *l, int region)
 	}
 }
 
+/* What the block's own words say: an appeal, a share line, a
+ * newsletter box, a disclaimer, written out as text. */
+static enum pith_cat
+text_category(const struct pith_layout *l, const struct pith_block *b)
+{
+	switch (pith_text_boilerplate_category(l->text.p + b->off, b->len,
+	    NULL)) {
+	case PITH_TEXT_APPEAL:
+		return CAT_APPEAL;
+	case PITH_TEXT_DISCLAIMER:
+		return CAT_DISCLAIMER;
+	case PITH_TEXT_SHARE:
+		return CAT_SHARE;
+	case PITH_TEXT_NEWSLETTER:
+		return CAT_NEWSLETTER;
+	case PITH_TEXT_COOKIE:
+		return CAT_CONSENT;
+	case PITH_TEXT_COPYRIGHT:
+	case PITH_TEXT_LEGAL:
+		return CAT_FOOTER;
+	case PITH_TEXT_RELATED:
+		return CAT_RELATED;
+	case PITH_TEXT_AD:
+		return CAT_AD;
+	default:
+		return CAT_NONE;
+	}
+}
+
 void
 pith_extract_select(struct pith_layout *l, int region, int bias,
     unsigned keep)
 {
 	size_t i;
+	enum pith_cat c;
 	double rwords = region >= 0 ? l->elems[region].words : 0;
 	double cover[CAT_COUNT];
 
@@ -220,6 +254,11 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40) {
 			b->cat = CAT_LINKS;
+			continue;
+		}
+		if (b->words < TEXT_CHECK_MAX_WORDS &&
+		    (c = text_category(l, b)) != CAT_NONE) {
+			b->cat = c;
 			continue;
 		}
 		b->keep = 1;

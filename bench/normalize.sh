@@ -72,8 +72,8 @@ echo "  command: pith-normalize < FILE > /dev/null (inputs built above)"
 echo
 echo "mojibake repair, ftfy dev cases ($S/normalize/ftfy_dev.jsonl):"
 python3 "$S/bench/score-normalize" --show 0 "$S/normalize/ftfy_dev.jsonl" -- \
-    "$N" --keep-space --ascii-quotes --fullwidth --ligatures | sed 's/^/  /'
-echo "  command: score-normalize ftfy_dev.jsonl -- pith-normalize --keep-space --ascii-quotes --fullwidth --ligatures"
+    "$N" --keep-space --keep-bidi --ascii-quotes --fullwidth --ligatures | sed 's/^/  /'
+echo "  command: score-normalize ftfy_dev.jsonl -- pith-normalize --keep-space --keep-bidi --ascii-quotes --fullwidth --ligatures"
 python3 "$S/bench/score-normalize" --show 0 --field expected_encoding \
     "$S/normalize/ftfy_dev.jsonl" -- "$N" --keep-space --no-entities |
     tail -n 1 | sed 's/^/  /'
@@ -82,9 +82,9 @@ echo "  command: score-normalize --field expected_encoding ftfy_dev.jsonl -- pit
 echo
 echo "repairs on the shared corpus text ($(ls "$S"/corpus/*/*.txt | wc -l) gold texts):"
 python3 bench/normalize-repairs.py "$N" "$S"/corpus/*/*.txt >"$W/repairs"
-tail -n 1 "$W/repairs" | sed 's/^/  /'
+tail -n 2 "$W/repairs" | sed 's/^/  /'
 echo "  most frequent changes (before -> after, count):"
-sed '$d; s/^[^:]*: //' "$W/repairs" | tr ' ' '\n' | grep -- '->' |
+sed '$d' "$W/repairs" | sed '$d; s/^[^:]*: //' | tr ' ' '\n' | grep -- '->' |
     sort | uniq -c | sort -rn | head -n 15 | sed 's/^/   /'
 echo "  command: bench/normalize-repairs.py pith-normalize corpus/*/*.txt"
 

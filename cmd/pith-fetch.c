@@ -60,6 +60,13 @@ on_result(const struct pith_fetch_result *r, void *arg)
 	pith_fetch_write_result(&run->out, r);
 }
 
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	pith_fetch_stop = 1;
+}
+
 static double
 seconds(const char *opt, const char *s)
 {
@@ -284,6 +291,10 @@ main(int argc, char *argv[])
 	o.conditional = run.out.changed || run.out.warc;
 
 	signal(SIGPIPE, SIG_IGN);	/* write errors come back as EPIPE */
+	/* A signal ends the run cleanly: state committed, lock released. */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
 	if (pith_fetch_global_init() == -1)
 		pith_die(PITH_EXIT_FAIL, NULL, "cannot initialise libcurl");
 	if (state_dir != NULL &&
@@ -302,7 +313,8 @@ main(int argc, char *argv[])
 		}
 	nfailed = pith_fetch_run(f, on_result, &run);
 	pith_fetch_free(f);
-	pith_state_close(o.state);
+	if (pith_state_close(o.state) == -1)
+		status = PITH_EXIT_FAIL;
 	pith_fetch_global_cleanup();
 
 	if (nfailed > 0 || bad > 0)

@@ -91,6 +91,8 @@ do_plain(struct pith_src *src, struct pith_norm *n)
 	return rc;
 }
 
+/* Plain text only: markup, Markdown or JSON would be damaged by the
+ * whitespace rules or by decoded references. */
 static int
 is_text_type(const char *media_type)
 {
@@ -204,8 +206,9 @@ do_warc(struct pith_src *src, struct pith_norm *n)
 		    strcmp(rec.type, "resource") == 0 || is_response) {
 			if (pith_record_payload(&rec, max_bytes, &pl, &err) ==
 			    0)
-				text = strcmp(rec.type, "conversion") == 0 ||
-				    is_text_type(pl.media_type);
+				text = is_text_type(pl.media_type) ||
+				    (strcmp(rec.type, "conversion") == 0 &&
+				    pl.media_type[0] == '\0');
 			else
 				pith_warnx(pith_src_name(src), "record %llu: %s; "
 				    "passed through",

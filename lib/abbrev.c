@@ -23,16 +23,17 @@ static const struct pith_lex_list lists[] = {
 	{PITH_LANG_EN, PITH_ABBR_TITLE,
 	    "mr mrs ms messrs mmes mssrs rev hon gen col lt capt cmdr cdr "
 	    "sgt cpl maj adm brig gov sen rep reps pres supt insp det mt "
-	    "ft fr esp incl excl resp"},
+	    "ft fr esp incl excl resp eg ie attn"},
 	{PITH_LANG_EN, PITH_ABBR_NUMBER,
 	    "no nos fig figs p pp vol vols ch chap sec sect art para eq "
-	    "eqs ref refs tel ext op nr jan feb mar apr jun jul aug sep "
+	    "eqs ref refs tel ph fax mob ext op nr jan feb mar apr jun jul "
+	    "aug sep "
 	    "sept oct nov dec pt pts bk"},
 	{PITH_LANG_EN, PITH_ABBR_GENERAL,
 	    "inc ltd co corp llc plc bros jr sr st ave blvd rd hwy dept "
 	    "univ assn assoc asst est misc mon tue tues wed thu thur thurs fri sat sun "
 	    "govt intl natl oz lb lbs gal yr yrs hr hrs min mins sec secs "
-	    "cal ala ariz ark calif colo conn fla ga ill kan ky la md mich "
+	    "cal conf ala ariz ark calif colo conn fla ga ill kan ky la md mich "
 	    "minn neb nev okla ore pa tenn tex va vt wis wyo"},
 
 	{PITH_LANG_DE, PITH_ABBR_TITLE,
@@ -62,7 +63,7 @@ static const struct pith_lex_list lists[] = {
 	    "fig ene feb mar abr may jun jul ago sept sep oct nov dic tel"},
 	{PITH_LANG_ES, PITH_ABBR_GENERAL,
 	    "aprox av avda c\xc3\xad""a m\xc3\xa1x m\xc3\xadn a.c d.c s.a "
-	    "s.l"},
+	    "s.l ee uu"},
 
 	{PITH_LANG_IT, PITH_ABBR_TITLE,
 	    "sig sigg sig.ra sig.na dott dott.ssa prof.ssa avv ing arch geom "
@@ -112,7 +113,7 @@ static const struct pith_lex_list lists[] = {
 	    "wg ul al pl im p"},
 	{PITH_LANG_PL, PITH_ABBR_NUMBER,
 	    "nr str s rozdz art rys tab t poz sty lut mar kwi cze lip sie "
-	    "wrz pa\xc5\xba lis gru"},
+	    "wrz pa\xc5\xba lis gru godz"},
 	{PITH_LANG_PL, PITH_ABBR_GENERAL,
 	    "itd itp r w tys mln mld z\xc5\x82 cdn"},
 };

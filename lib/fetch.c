@@ -34,8 +34,11 @@ struct site {
 	int touched;		/* a request went out this run */
 };
 
+volatile sig_atomic_t pith_fetch_stop;
+
 struct job {
 	size_t id;		/* index in f->jobs */
+	int finished;		/* reported */
 	char *url;		/* as given */
 	char *cur;		/* this hop of a redirect chain */
 	int hops;
@@ -182,9 +185,15 @@ site_new(struct pith_fetch *f, struct pith_sched_host *h, const char *origin)
 	if (f->o.state == NULL || site->is_file ||
 	    !pith_state_get_host(f->o.state, origin, &hs))
 		return site;
-	/* The last run's pace holds across runs. */
-	if (hs.next_ok > wall_now())
-		pith_sched_defer(h, mono_now() + (hs.next_ok - wall_now()));
+	/* The last run's pace holds across runs (within reason: a clock
+	 * that jumped must not stall a host for good). */
+	if (hs.next_ok > wall_now()) {
+		double wait = hs.next_ok - wall_now();
+		double most = f->o.delay > PITH_FETCH_MAX_CRAWL_DELAY ?
+		    f->o.delay : PITH_FETCH_MAX_CRAWL_DELAY;
+
+		pith_sched_defer(h, mono_now() + (wait < most ? wait : most));
+	}
 	if (site->rstate == R_UNKNOWN && hs.robots_status != 0 &&
 	    wall_now() - (double)hs.robots_time < ROBOTS_TTL &&
 	    wall_now() >= (double)hs.robots_time) {
@@ -479,10 +488,12 @@ report(struct pith_fetch *f, struct job *j, enum pith_fetch_outcome oc,
 		fputs("\r\033[K", stderr);
 		f->last_progress = 0;
 	}
+	j->finished = 1;
 	switch (oc) {
 	case PITH_FETCH_FAILED:
 		f->failed++;
-		pith_warnx(j->url, "%s", error);
+		if (!pith_fetch_stop)
+			pith_warnx(j->url, "%s", error);
 		break;
 	case PITH_FETCH_SKIPPED:
 		f->skipped++;
@@ -939,6 +950,31 @@ save_hosts(struct pith_fetch *f)
 	}
 }
 
+/* Ends the run at a signal: what is in flight is dropped, and every
+ * URL not done counts as failed, in one message. */
+static void
+interrupted(struct pith_fetch *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->njobs; i++) {
+		struct job *j = f->jobs[i];
+
+		if (j->easy != NULL)
+			end_transfer(f, j);
+		if (j->is_robots || j->finished)
+			continue;
+		report(f, j, PITH_FETCH_FAILED, 0, "interrupted");
+		job_release(j);
+		n++;
+	}
+	if (f->progress_shown)
+		fputs("\r\033[K", stderr);
+	f->progress_shown = 0;
+	pith_warnx(NULL, "interrupted: %zu URL%s not fetched", n,
+	    n == 1 ? "" : "s");
+}
+
 size_t
 pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx)
 {
@@ -951,12 +987,17 @@ pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx)
 		double now = mono_now(), wait = -1;
 		int running, left, timeout;
 
+		if (pith_fetch_stop) {
+			interrupted(f);
+			break;
+		}
 		while (f->active < f->o.parallel &&
 		    (h = pith_sched_pick(&f->sched, now, &wait)) != NULL)
 			dispatch(f, h, now);
 		if (f->active == 0 && wait < 0)
 			break;
 		progress(f, now, 0);
+		pith_state_tick(f->o.state);
 		timeout = wait < 0 ? 1000 : (int)ceil(wait * 1000);
 		if (timeout > 1000)
 			timeout = 1000;

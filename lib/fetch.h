@@ -5,6 +5,7 @@
 #ifndef PITH_FETCH_H
 #define PITH_FETCH_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -80,6 +81,11 @@ struct pith_fetch *pith_fetch_new(const struct pith_fetch_opts *o);
 /* Queues a URL (http, https or file). -1 with *why set when it is not
  * a URL pith-fetch can fetch. */
 int pith_fetch_add(struct pith_fetch *f, const char *url, const char **why);
+/* Set (from a signal handler) to end pith_fetch_run early: transfers in
+ * flight are dropped and every URL not done is reported as failed
+ * ("interrupted"), so the state and --failed stay right. */
+extern volatile sig_atomic_t pith_fetch_stop;
+
 /* Runs every queued URL, calling cb as each one ends. Returns the
  * number of failed URLs. */
 size_t pith_fetch_run(struct pith_fetch *f, pith_fetch_cb cb, void *ctx);

@@ -72,6 +72,21 @@ html_name(const char *url)
 	    ends_with(path, ".xhtml");
 }
 
+/* No Content-Type: does the body open like markup (after a BOM and
+ * white space)? The WHATWG sniffing rules in short. */
+static int
+looks_html(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+	    p[i] == '\r' || p[i] == '\f'))
+		i++;
+	return i < len && p[i] == '<';
+}
+
 static void
 write_body(struct pith_fetch_output *o, const struct pith_fetch_result *r)
 {
@@ -89,7 +104,8 @@ write_body(struct pith_fetch_output *o, const struct pith_fetch_result *r)
 		pith_out_write(o->out, data, len);
 	} else if (strcmp(media, "text/html") == 0 ||
 	    strcmp(media, "application/xhtml+xml") == 0 ||
-	    (media[0] == '\0' && html_name(r->final_url))) {
+	    (media[0] == '\0' && (html_name(r->final_url) ||
+	    looks_html(data, len)))) {
 		enc = pith_sniff_html(data, len, charset[0] ? charset : NULL);
 		pith_decode(enc, data, len, &dec);
 		pith_out_write(o->out, dec.p ? dec.p : "", dec.len);

@@ -24,19 +24,55 @@ pith_sched_free(struct pith_sched *s)
 		free(s->hosts[i]);
 	}
 	free(s->hosts);
+	free(s->index);
 	memset(s, 0, sizeof *s);
+}
+
+static size_t
+hash(const char *key)
+{
+	size_t h = 14695981039346656037u;	/* FNV-1a */
+
+	while (*key)
+		h = (h ^ (unsigned char)*key++) * 1099511628211u;
+	return h;
+}
+
+/* The index slot of `key`: where it is, or the free slot it would take. */
+static size_t *
+slot(struct pith_sched *s, const char *key)
+{
+	size_t i = hash(key) & (s->index_cap - 1);
+
+	while (s->index[i] != 0 &&
+	    strcmp(s->hosts[s->index[i] - 1]->key, key) != 0)
+		i = (i + 1) & (s->index_cap - 1);
+	return &s->index[i];
+}
+
+static void
+grow_index(struct pith_sched *s)
+{
+	size_t i;
+
+	free(s->index);
+	s->index_cap = s->index_cap ? s->index_cap * 2 : 64;
+	s->index = xcalloc(s->index_cap, sizeof *s->index);
+	for (i = 0; i < s->nhosts; i++)
+		*slot(s, s->hosts[i]->key) = i + 1;
 }
 
 struct pith_sched_host *
 pith_sched_host(struct pith_sched *s, const char *key)
 {
 	struct pith_sched_host *h;
-	size_t i;
+	size_t *where;
 
-	/* Newest first: URL lists tend to come grouped by host. */
-	for (i = s->nhosts; i-- > 0;)
-		if (strcmp(s->hosts[i]->key, key) == 0)
-			return s->hosts[i];
+	if (s->index_cap <= 2 * (s->nhosts + 1))
+		grow_index(s);
+	where = slot(s, key);
+	if (*where != 0)
+		return s->hosts[*where - 1];
 	if (s->nhosts == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 16;
 		s->hosts = xrealloc(s->hosts, s->cap * sizeof *s->hosts);
@@ -45,6 +81,7 @@ pith_sched_host(struct pith_sched *s, const char *key)
 	h->key = xstrdup(key);
 	h->delay = s->delay;
 	s->hosts[s->nhosts++] = h;
+	*where = s->nhosts;
 	return h;
 }
 

@@ -21,6 +21,8 @@ struct pith_sched_host {
 struct pith_sched {
 	struct pith_sched_host **hosts;
 	size_t nhosts, cap;
+	size_t *index;		/* open addressing: host number + 1, 0 free */
+	size_t index_cap;	/* a power of two, > 2 * nhosts */
 	size_t rr;		/* round-robin start */
 	unsigned long per_host;
 	double delay;

@@ -5,10 +5,13 @@
  *   DIR/hosts/NAME        one file per host: robots.txt cache and the
  *                         earliest time of the next request
  *
- * Every file is written to a temporary name, fdatasync(2)ed and renamed over
- * the old one, so a kill at any instant leaves each file either old or
- * new, never half-written; leftover temporaries are removed by the next
- * run. A file that does not parse is reported and treated as absent. */
+ * Every file is written to a temporary name; in batches (64 files or one
+ * second), the temporaries are synced (syncfs(2) on Linux, else
+ * fdatasync(2) each) and renamed over the old files. So a kill at any
+ * instant leaves each file either old or new, never half-written; a kill
+ * loses at most the last batch (those pages are fetched and passed on
+ * again); leftover temporaries are removed by the next run. A file that
+ * does not parse is reported and treated as absent. */
 #ifndef PITH_FETCHSTATE_H
 #define PITH_FETCHSTATE_H
 
@@ -39,7 +42,14 @@ struct pith_host_state {
  * another run holds it: waits up to `wait` seconds, then fails. Prints
  * its own messages; NULL on failure. */
 struct pith_state *pith_state_open(const char *dir, double wait);
-void pith_state_close(struct pith_state *st);
+/* Syncs and renames the pending writes now; pith_state_tick does it
+ * when the oldest is over a second old (call it now and then). */
+void pith_state_commit(struct pith_state *st);
+void pith_state_tick(struct pith_state *st);
+
+/* Commits, then releases the lock. -1 when any state write of this run
+ * failed (each was reported), else 0. */
+int pith_state_close(struct pith_state *st);
 const char *pith_state_dir(const struct pith_state *st);
 
 /* 1 and *out filled (free with pith_url_state_clear) when known; 0 when

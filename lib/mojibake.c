@@ -10,7 +10,8 @@
  *    score high, symbols and rare letters medium, characters that often
  *    follow a letter in real text (no-break space, apostrophe, dashes,
  *    ellipsis) low; "Â" and "Ã" as lead bytes, a capital after a small
- *    letter and 3- or 4-byte sequences add to it;
+ *    letter, a symbol inside a word and 3- or 4-byte sequences add to
+ *    it;
  *  - a word (text between spaces) is repaired whole or not at all: every
  *    non-ASCII letter in it must belong to a sequence, and no sequence
  *    may decode to something implausible: unassigned or private-use
@@ -24,6 +25,7 @@
  * space may stand for a lost 0xA0 byte, U+FFFD for a lost byte (the
  * sequence then becomes one U+FFFD), and CESU-8 surrogate pairs are
  * joined. C1 controls left over are handled by the caller. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -47,7 +49,7 @@ struct rev_entry {
 
 static struct rev_entry rev_high[MAX_CODEPAGES][128];
 static int nhigh[MAX_CODEPAGES];
-static int rev_ready;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 /* For each BMP character, a bit per code page where it can stand for a
  * lead byte (0xC2-0xF4), the lead of a 2-byte sequence (0xC2-0xDF), or
  * a continuation byte (0x80-0xBF): one pass over a line then tells which
@@ -110,7 +112,6 @@ rev_init(void)
 				    (struct rev_entry){u, (uint8_t)b};
 		}
 	}
-	rev_ready = 1;
 }
 
 /* The byte code page k gives for c, or -1. C1 controls are their own
@@ -706,8 +707,7 @@ pith_mojibake_fix(struct pith_cpv *in, struct pith_cpv *tmp)
 	size_t total = 0, k;
 	int round;
 
-	if (!rev_ready)
-		rev_init();
+	pthread_once(&tables_once, rev_init);
 	for (round = 0; round < MAX_ROUNDS; round++) {
 		size_t best_k = (size_t)-1;
 		int best_score = 0;

@@ -13,6 +13,7 @@
  * most one blank line separates paragraphs, and leading and trailing
  * blank lines are dropped. It works on bytes and keeps a few flags
  * between lines, which is all the memory a stream of any length needs. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ pith_norm_defaults(struct pith_norm_opts *o)
 enum { B_PLAIN, B_SPACE, B_TAB, B_SLOW, B_AMP, B_UPPER };
 
 static unsigned char byte_class[256];
+static pthread_once_t byte_class_once = PTHREAD_ONCE_INIT;
 
 static void
 init_byte_class(void)
@@ -153,8 +155,7 @@ pith_norm_new(const struct pith_norm_opts *o)
 
 	n->o = *o;
 	n->form = pith_form_new(o->form, o->casefold);
-	if (byte_class['A'] != B_UPPER)
-		init_byte_class();
+	pthread_once(&byte_class_once, init_byte_class);
 	return n;
 }
 
@@ -342,47 +343,57 @@ safe_cut(const unsigned char *s, size_t len)
 	return 0;
 }
 
+/* Normalizes the front of a partial line longer than LINE_CUT, a piece
+ * at a time, so that no line is ever held whole. */
+static void
+cut_long(struct pith_norm *n, struct pbuf *out)
+{
+	while (n->partial.len > LINE_CUT) {
+		const unsigned char *q = (const unsigned char *)n->partial.p;
+		size_t cut = safe_cut(q, LINE_CUT);
+
+		if (cut == 0) {
+			/* No ASCII at all: before any lead byte. */
+			cut = LINE_CUT;
+			while (cut > LINE_CUT - 4 && (q[cut] & 0xC0) == 0x80)
+				cut--;
+		}
+		do_line(n, q, cut, 0, out);
+		n->st.lines--;	/* still the same line */
+		memmove(n->partial.p, n->partial.p + cut,
+		    n->partial.len - cut);
+		n->partial.len -= cut;
+	}
+}
+
 void
 pith_norm_feed(struct pith_norm *n, const void *data, size_t len,
     struct pbuf *out)
 {
-	const unsigned char *p = data, *end = p + len, *nl;
+	const unsigned char *p = data, *end = p + len, *nl, *stop;
+	size_t take;
 
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL) {
-			pbuf_append(&n->partial, p, (size_t)(end - p));
-			break;
+		if (nl != NULL && n->partial.len == 0 &&
+		    (size_t)(nl - p) <= LINE_CUT) {
+			do_line(n, p, (size_t)(nl - p), 1, out);
+			p = nl + 1;
+			continue;
 		}
-		if (n->partial.len) {
-			pbuf_append(&n->partial, p, (size_t)(nl - p));
+		/* A partial or very long line: through n->partial. */
+		stop = nl != NULL ? nl : end;
+		take = (size_t)(stop - p);
+		if (take > LINE_CUT)
+			take = LINE_CUT;
+		pbuf_append(&n->partial, p, take);
+		p += take;
+		cut_long(n, out);
+		if (p == nl) {
 			do_line(n, (unsigned char *)n->partial.p,
 			    n->partial.len, 1, out);
 			pbuf_reset(&n->partial);
-		} else
-			do_line(n, p, (size_t)(nl - p), 1, out);
-		p = nl + 1;
-	}
-	if (n->partial.len > LINE_CUT) {
-		size_t cut = safe_cut((unsigned char *)n->partial.p,
-		    n->partial.len);
-
-		if (cut == 0) {
-			/* No ASCII at all: before any lead byte. */
-			const unsigned char *q =
-			    (const unsigned char *)n->partial.p;
-
-			cut = n->partial.len - 1;
-			while (cut > n->partial.len - 4 &&
-			    (q[cut] & 0xC0) == 0x80)
-				cut--;
-		}
-		{
-			do_line(n, (unsigned char *)n->partial.p, cut, 0, out);
-			n->st.lines--;	/* still the same line */
-			memmove(n->partial.p, n->partial.p + cut,
-			    n->partial.len - cut);
-			n->partial.len -= cut;
+			p = nl + 1;
 		}
 	}
 }

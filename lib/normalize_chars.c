@@ -84,16 +84,14 @@ joiner_context(uint32_t c)
 	return s == SCRIPT_ARABIC || s == SCRIPT_INDIC || s == SCRIPT_SEA;
 }
 
+/* Appends the compatibility decomposition of c. */
 static int
-fold_ligature(uint32_t c, struct pith_cpv *out)
+fold_compat(uint32_t c, struct pith_cpv *out)
 {
 	utf8proc_int32_t buf[8];
 	utf8proc_ssize_t n, i;
 	int last = 0;
 
-	if (!((c >= 0xFB00 && c <= 0xFB06) || c == 0x132 || c == 0x133 ||
-	    (c >= 0x1C4 && c <= 0x1CC)))
-		return 0;
 	n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, 8,
 	    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
 	if (n <= 0 || n > 8)
@@ -101,6 +99,15 @@ fold_ligature(uint32_t c, struct pith_cpv *out)
 	for (i = 0; i < n; i++)
 		pith_cpv_push(out, (uint32_t)buf[i]);
 	return 1;
+}
+
+static int
+fold_ligature(uint32_t c, struct pith_cpv *out)
+{
+	if (!((c >= 0xFB00 && c <= 0xFB06) || c == 0x132 || c == 0x133 ||
+	    (c >= 0x1C4 && c <= 0x1CC)))
+		return 0;
+	return fold_compat(c, out);
 }
 
 static const char *
@@ -143,6 +150,14 @@ pith_norm_chars(const struct pith_norm_opts *o, const uint32_t *in,
 
 		if (c >= 0x20 && c < 0x7F) {
 			pith_cpv_push(out, c);
+			continue;
+		}
+		if (c == 0x1B && i + 1 < n && in[i + 1] == '[') {
+			/* A terminal escape ("ESC [ 1 ; 31 m"): all of it. */
+			for (i += 2; i < n && !(in[i] >= 0x40 && in[i] <= 0x7E);
+			    i++)
+				;
+			(*removed)++;
 			continue;
 		}
 		if (c < 0x20 || c == 0x7F) {
@@ -202,6 +217,13 @@ pith_norm_chars(const struct pith_norm_opts *o, const uint32_t *in,
 			pith_cpv_push(out, c - 0xFEE0);
 			continue;
 		}
+		if (o->fullwidth && c == 0x3000) {
+			pith_cpv_push(out, ' ');	/* full-width space */
+			continue;
+		}
+		if (o->fullwidth && c >= 0xFF61 && c <= 0xFFEE &&
+		    fold_compat(c, out))
+			continue;	/* half-width katakana, Hangul, signs */
 		if (o->ligatures && fold_ligature(c, out))
 			continue;
 		pith_cpv_push(out, c);

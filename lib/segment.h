@@ -86,6 +86,8 @@ int pith_lang_opener(enum pith_lang lang, const char *word, size_t len);
 int pith_lang_function(enum pith_lang lang, const char *word, size_t len);
 /* True when `word` closes a letter ("Thanks", "Regards", "Grüße"). */
 int pith_lang_closing(enum pith_lang lang, const char *word, size_t len);
+/* True when `word` opens a letter ("Dear", "Liebe", "Estimado"). */
+int pith_lang_greeting(enum pith_lang lang, const char *word, size_t len);
 /* True when `word` is a month name in `lang` (for "am 3. Oktober"). */
 int pith_lang_month(enum pith_lang lang, const char *word, size_t len);
 

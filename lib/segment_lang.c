@@ -12,7 +12,9 @@ static const char *const names[PITH_LANG_COUNT] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl"
 };
 
-enum { LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 4 };	/* bits */
+enum {	/* bits */
+	LEX_FUNCTION = 1, LEX_MONTH = 2, LEX_CLOSING = 4, LEX_GREETING = 8
+};
 
 /* Function words: frequent, short, and often the first word of a
  * sentence; a capitalised one after an abbreviation means a new sentence. */
@@ -99,7 +101,8 @@ static const struct pith_lex_list words[] = {
 	    "dzi\xc5\x9b tak ju\xc5\xbc jeszcze"},
 	/* Letter closings: "Thanks, Kim." ends the body of a message. */
 	{PITH_LANG_EN, LEX_CLOSING,
-	    "thanks regards best cheers sincerely love yours thx"},
+	    "thanks regards best cheers sincerely love yours thx wishes "
+	    "cordially respectfully"},
 	{PITH_LANG_DE, LEX_CLOSING,
 	    "gr\xc3\xbc\xc3\x9f""e gru\xc3\x9f gr\xc3\xbc\xc3\x9f""en danke"},
 	{PITH_LANG_FR, LEX_CLOSING, "cordialement merci amiti\xc3\xa9s bises"},
@@ -114,6 +117,21 @@ static const struct pith_lex_list words[] = {
 	    "\xd0\xb5\xd0\xbc"},
 	{PITH_LANG_PL, LEX_CLOSING,
 	    "pozdrawiam pozdrowienia dzi\xc4\x99ki"},
+	/* Greetings that open a message: "Dear Ms. Holt, Thank you ..." */
+	{PITH_LANG_EN, LEX_GREETING, "dear hi hello hey"},
+	{PITH_LANG_DE, LEX_GREETING, "liebe lieber hallo geehrte geehrter"},
+	{PITH_LANG_FR, LEX_GREETING, "cher ch\xc3\xa8re bonjour"},
+	{PITH_LANG_ES, LEX_GREETING, "querido querida estimado estimada hola"},
+	{PITH_LANG_IT, LEX_GREETING, "caro cara gentile ciao"},
+	{PITH_LANG_PT, LEX_GREETING, "caro cara prezado prezada ol\xc3\xa1"},
+	{PITH_LANG_NL, LEX_GREETING, "beste geachte hoi"},
+	{PITH_LANG_RU, LEX_GREETING,
+	    "\xd1\x83\xd0\xb2\xd0\xb0\xd0\xb6\xd0\xb0\xd0\xb5\xd0\xbc"
+	    "\xd1\x8b\xd0\xb9 \xd0\xb4\xd0\xbe\xd1\x80\xd0\xbe\xd0\xb3"
+	    "\xd0\xbe\xd0\xb9 \xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5"
+	    "\xd1\x82"},
+	{PITH_LANG_PL, LEX_GREETING,
+	    "drogi droga szanowny szanowna cze\xc5\x9b\xc4\x87"},
 	/* Months that follow an ordinal with a period: "am 3. Oktober". */
 	{PITH_LANG_DE, LEX_MONTH,
 	    "januar j\xc3\xa4nner februar m\xc3\xa4rz april mai juni juli "
@@ -187,9 +205,38 @@ pith_lang_closing(enum pith_lang lang, const char *word, size_t len)
 }
 
 int
+pith_lang_greeting(enum pith_lang lang, const char *word, size_t len)
+{
+	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_GREETING);
+}
+
+int
 pith_lang_month(enum pith_lang lang, const char *word, size_t len)
 {
 	return (int)lang >= 0 && (lex_value(lang, word, len) & LEX_MONTH);
+}
+
+/* Letters that only some of the languages use: a little evidence that
+ * counts in short texts. */
+static int
+letter_hint(uint32_t c)
+{
+	switch (c) {
+	case 0xE4: case 0xF6: case 0xFC: case 0xDF:	/* ä ö ü ß */
+		return PITH_LANG_DE;
+	case 0xF1: case 0xBF: case 0xA1:		/* ñ ¿ ¡ */
+		return PITH_LANG_ES;
+	case 0xE3: case 0xF5:				/* ã õ */
+		return PITH_LANG_PT;
+	case 0xEA: case 0xEE: case 0xFB: case 0xE7:	/* ê î û ç */
+		return PITH_LANG_FR;
+	case 0xEC: case 0xF2:				/* ì ò */
+		return PITH_LANG_IT;
+	case 0x105: case 0x119: case 0x142: case 0x144:	/* ą ę ł ń */
+	case 0x15B: case 0x17A: case 0x17C:		/* ś ź ż */
+		return PITH_LANG_PL;
+	}
+	return -1;
 }
 
 /* Enough evidence: later text does not change the guess. */
@@ -202,7 +249,7 @@ pith_lang_guess_add(struct pith_lang_guess *g, const char *text, size_t len)
 	size_t i = 0, start, k;
 	unsigned long cyr = 0, latin = 0;
 	uint32_t c;
-	int l;
+	int l, hint;
 
 	while (i < len && g->words < GUESS_WORDS) {
 		/* One word: a run of letters (apostrophes end it). */
@@ -213,8 +260,11 @@ pith_lang_guess_add(struct pith_lang_guess *g, const char *text, size_t len)
 				break;
 			if (pith_cp_props(c) & PITH_CP_CYRILLIC)
 				cyr++;
-			else if (c < 0x250)
+			else if (c < 0x250) {
 				latin++;
+				if (c >= 0xA1 && (hint = letter_hint(c)) >= 0)
+					g->score[hint]++;
+			}
 			i += k;
 		}
 		if (i > start) {
@@ -240,8 +290,11 @@ pith_lang_guess_best(const struct pith_lang_guess *g)
 	for (l = 0; l < PITH_LANG_COUNT; l++)
 		if (g->score[l] > g->score[best])
 			best = l;
-	/* Too little to go on: English, the default. */
-	if (g->score[best] < 6)
+	/* Too little to go on, or a tie: English, the default. */
+	if (g->score[best] < 3)
 		return PITH_LANG_EN;
+	for (l = 0; l < PITH_LANG_COUNT; l++)
+		if (l != best && g->score[l] == g->score[best])
+			return PITH_LANG_EN;
 	return (enum pith_lang)best;
 }

@@ -20,98 +20,16 @@
  * file.txt) is never a candidate. Besides the marks, a sentence ends
  * before the next item of a numbered or lettered list (1. 2. 3., a) b))
  * and at a line break before a bulleted line or after a short heading
- * line of hard-wrapped text; an emoticon after the mark stays with the
+ * line of hard-wrapped text (segment_list.c), and after the line-like
+ * units of web and mail text: links, time stamps, header fields, letter
+ * closings (segment_mail.c). An emoticon after the mark stays with the
  * sentence it ends. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "segment.h"
-#include "uax29.h"
-
-struct cutter {
-	const unsigned char *s;
-	size_t len;
-	enum pith_lang lang;
-	size_t *cuts;
-	size_t ncut, max;
-	size_t first;		/* first non-space byte of the paragraph */
-	size_t sent_start;	/* first byte of the current sentence */
-	int markers;		/* a sentence starts with a list marker */
-	size_t marker;		/* the current sentence's list marker value */
-	size_t tok_end;		/* end of the last token read whole */
-	int marker_style;
-};
-
-static uint32_t
-cp_at(const struct cutter *c, size_t i, size_t *k)
-{
-	uint32_t cp;
-
-	*k = pith_utf8_decode(c->s + i, c->len - i, &cp);
-	return cp;
-}
-
-/* The code point ending just before i (i > 0); *start gets its offset. */
-static uint32_t
-cp_before(const struct cutter *c, size_t i, size_t *start)
-{
-	size_t j = i - 1;
-	uint32_t cp;
-
-	while (j > 0 && i - j < 4 && (c->s[j] & 0xC0) == 0x80)
-		j--;
-	if (pith_utf8_decode(c->s + j, c->len - j, &cp) != i - j) {
-		j = i - 1;
-		cp = 0xFFFD;
-	}
-	*start = j;
-	return cp;
-}
-
-static int
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' ||
-	    (cp >= 0x80 && (pith_cp_props(cp) & PITH_CP_SPACE));
-}
-
-static int
-is_alnum(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		    (cp >= '0' && cp <= '9');
-	return (pith_cp_props(cp) & PITH_CP_ALNUM) != 0;
-}
-
-static int
-is_opening(uint32_t cp)
-{
-	return cp == '(' || cp == '[' || cp == '{' || cp == 0x201C ||
-	    cp == 0x2018 || cp == 0x201E || cp == 0x201A;
-}
-
-/* Characters that may close a sentence after its mark: quotes and
- * closing brackets (Sentence_Break Close, less the opening ones). */
-static int
-is_closer(uint32_t cp)
-{
-	return pith_sb(cp) == PITH_SB_CLOSE && !is_opening(cp);
-}
-
-static int
-is_terminal(uint32_t cp)
-{
-	enum pith_sb p;
-
-	if (cp < 0x80)
-		return cp == '.' || cp == '!' || cp == '?';
-	if (cp == 0x2026)		/* … */
-		return 1;
-	p = pith_sb(cp);
-	return p == PITH_SB_STERM || p == PITH_SB_ATERM;
-}
+#include "segment_sent.h"
 
 /* A reference mark after a sentence: "[12]", "[...]", "[a]", then a
  * space and a capital. */
@@ -157,11 +75,8 @@ emoticon_len(const struct cutter *c, size_t i)
 	return 0;
 }
 
-static size_t list_marker(const struct cutter *c, size_t i, size_t *end,
-    int *style);
-
-static void
-add_cut(struct cutter *c, size_t at)
+void
+seg_add_cut(struct cutter *c, size_t at)
 {
 	size_t end;
 	int st;
@@ -171,7 +86,7 @@ add_cut(struct cutter *c, size_t at)
 	if (c->ncut < c->max)
 		c->cuts[c->ncut++] = at;
 	c->sent_start = at;
-	c->marker = list_marker(c, at, &end, &st);
+	c->marker = seg_list_marker(c, at, &end, &st);
 	c->marker_style = st;
 	if (c->marker > 0)
 		c->markers = 1;
@@ -278,67 +193,11 @@ word_after(const struct cutter *c, size_t start, struct word *w)
 	describe(c, w);
 }
 
-static int
-is_url_start(const struct cutter *c, size_t i)
-{
-	size_t n = c->len - i;
-	const char *p = (const char *)c->s + i;
-
-	return (n >= 7 && strncmp(p, "http://", 7) == 0) ||
-	    (n >= 8 && strncmp(p, "https://", 8) == 0) ||
-	    (n >= 4 && strncmp(p, "www.", 4) == 0);
-}
-
 /* Languages that write ordinal numbers with a period (3. Oktober). */
 static int
 ordinal_period(enum pith_lang lang)
 {
 	return lang == PITH_LANG_DE || lang == PITH_LANG_PL;
-}
-
-/* A list marker token starting at i: "12." "12)" "a)" "(3)" "iv." followed
- * by a space. Returns its value (1 for "a" or "1", ...) and *end, or 0. */
-static size_t
-list_marker(const struct cutter *c, size_t i, size_t *end, int *style)
-{
-	size_t j = i;
-	size_t v = 0;
-	int paren = 0, digits = 0;
-
-	if (j < c->len && c->s[j] == '(') {
-		paren = 1;
-		j++;
-	}
-	while (j < c->len && c->s[j] >= '0' && c->s[j] <= '9' && digits < 3) {
-		v = v * 10 + (size_t)(c->s[j] - '0');
-		digits++;
-		j++;
-	}
-	if (digits == 0 && j < c->len && ((c->s[j] >= 'a' && c->s[j] <= 'z') ||
-	    (c->s[j] >= 'A' && c->s[j] <= 'Z'))) {
-		/* A capital with a period is an initial, not a marker. */
-		if (c->s[j] <= 'Z' && j + 1 < c->len && c->s[j + 1] == '.' &&
-		    !paren)
-			return 0;
-		v = (size_t)((c->s[j] | 0x20) - 'a' + 1);
-		j++;
-	}
-	if (v == 0 || j >= c->len)
-		return 0;
-	if (c->s[j] == ')')
-		j++;
-	else if (c->s[j] == '.' && !paren) {
-		j++;
-		if (j < c->len && c->s[j] == ')')	/* 1.) */
-			j++;
-	} else
-		return 0;
-	if (j < c->len && c->s[j] != ' ' && c->s[j] != '\t' &&
-	    c->s[j] != '\n')
-		return 0;
-	*end = j;
-	*style = (digits > 0) * 4 + paren * 2 + (c->s[j - 1] == ')');
-	return v;
 }
 
 /* The value of a list marker "7." starting at i when the current
@@ -352,7 +211,7 @@ next_list_item(const struct cutter *c, size_t i)
 
 	if (c->marker == 0)
 		return 0;
-	v = list_marker(c, i, &end, &st);
+	v = seg_list_marker(c, i, &end, &st);
 	return v > 0 && st == c->marker_style &&
 	    (v == c->marker + 1 || v + 1 == c->marker);
 }
@@ -369,12 +228,26 @@ after_colon(struct cutter *c, size_t i)
 		p--;
 	if (p == i || p == 0 || c->s[p - 1] != ':')
 		return 0;
-	v = list_marker(c, i, &end, &st);
+	v = seg_list_marker(c, i, &end, &st);
 	if (v == 0)
 		return 0;
 	c->marker = v;
 	c->marker_style = st;
 	c->markers = 1;
+	return 1;
+}
+
+/* A Roman numeral in capitals, up to six letters (II, XIV, MCMXC). */
+static int
+roman(const struct cutter *c, const struct word *w)
+{
+	size_t i;
+
+	if (w->end - w->start > 6 || w->end - w->start < 2)
+		return 0;
+	for (i = w->start; i < w->end; i++)
+		if (strchr("IVXLCDM", c->s[i]) == NULL || c->s[i] == '\0')
+			return 0;
 	return 1;
 }
 
@@ -419,7 +292,7 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	}
 	if (i >= c->len)
 		return 1;
-	if (is_url_start(c, i))
+	if (seg_is_url_start(c, i))
 		return 1;
 	word_after(c, i, &nw);
 	upper = nw.upper_first;
@@ -446,9 +319,10 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	    prev.letters > 0)
 		abbr = PITH_ABBR_GENERAL;		/* U.S. a.m. Ph.D. */
 	starts_sentence = only_punct(c, c->sent_start, prev.start);
-	/* A plain word: letters only, no abbreviation, not an initial. */
+	/* A plain word: letters only, no abbreviation, not an initial, not
+	 * a Roman numeral (Ludwig XIV. war König). */
 	plain = abbr == PITH_ABBR_NONE && prev.digits == 0 &&
-	    prev.letters >= 2 && !prev.dotted;
+	    prev.letters >= 2 && !prev.dotted && !roman(c, &prev);
 	/* An initial: one capital letter (J. R. R. Tolkien). */
 	if (prev.letters == 1 && prev.digits == 0 && !prev.dotted &&
 	    prev.upper_first)
@@ -462,7 +336,7 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 	if (((prev.digits > 0 && prev.letters == 0) || (prev.letters == 1 &&
 	    prev.digits == 0)) && !prev.dotted && !starts_sentence &&
 	    next_list_item(c, prev.start)) {
-		add_cut(c, prev.start);
+		seg_add_cut(c, prev.start);
 		return 0;
 	}
 	if (lower) {
@@ -482,7 +356,9 @@ decide(struct cutter *c, size_t m0, size_t next, int strong, int ellipsis,
 		return abbr == PITH_ABBR_NONE;		/* "$3 - Reward" */
 	if (cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '<' ||
 	    cp == '>' || cp == '_' || cp == '#' || cp == '&' || cp == '=' ||
-	    cp == '~' || cp == '.' || cp == 0x2026)
+	    cp == '~' || cp == '.' || cp == 0x2026 || cp == '+' ||
+	    cp == '%' || cp == '@' || (cp == '*' && i + 1 < c->len &&
+	    c->s[i + 1] == '*'))
 		return abbr == PITH_ABBR_NONE;	/* "- item", "-- Sally" */
 	if (!upper && !is_alnum(cp))
 		return 0;			/* "* * *", "+" */
@@ -587,8 +463,8 @@ candidate(struct cutter *c, size_t i)
 				wide = 1;		/* ．｡ and the like */
 			j += k;
 		} else if (cp == ' ' && dots > 0 && !strong && j + 1 < c->len &&
-		    c->s[j + 1] == '.')
-			j++;				/* . . . */
+		    c->s[j + 1] == '.' && (j + 2 >= c->len || c->s[j + 2] != '.'))
+			j++;		/* ". . ." but not "end. ...next" */
 		else
 			break;
 	}
@@ -604,8 +480,11 @@ candidate(struct cutter *c, size_t i)
 		cp = cp_at(c, after, &k);
 		if (!is_closer(cp))
 			break;
+		/* A quote or bracket closing around the mark: a lower-case
+		 * word after it goes on ("Really?" she asked; (why?) and) */
 		if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
-		    cp == 0xBB || cp == 0x300D || cp == 0x300F)
+		    cp == 0xBB || cp == 0x300D || cp == 0x300F || cp == ')' ||
+		    cp == ']')
 			quoted = 1;
 		after += k;
 	}
@@ -616,14 +495,14 @@ candidate(struct cutter *c, size_t i)
 		/* "Hello world.Today is Tuesday." — a space left out. */
 		if (dots == 1 && !strong && !wide && after == j &&
 		    missing_space(c, m0, j)) {
-			add_cut(c, j);
+			seg_add_cut(c, j);
 			return j;
 		}
 		if (!wide || is_terminal(cp))
 			return after > j ? after : j;
 		/* 。 and ！ end a sentence with no space after them. */
 		if (decide(c, m0, after, 1, 0, quoted))
-			add_cut(c, after);
+			seg_add_cut(c, after);
 		return after;
 	}
 	next = after;
@@ -667,7 +546,7 @@ candidate(struct cutter *c, size_t i)
 	if (emo)
 		strong = 1;
 	if (decide(c, m0, next, strong, ellipsis, quoted))
-		add_cut(c, next);
+		seg_add_cut(c, next);
 	return next;
 }
 
@@ -687,233 +566,8 @@ emoticon_candidate(struct cutter *c, size_t i)
 	/* Alone, it ends a sentence only before a capital. */
 	if (next < c->len && pith_sb(cp_at(c, next, &k)) == PITH_SB_UPPER &&
 	    decide(c, i, next, 1, 0, 0))
-		add_cut(c, next);
+		seg_add_cut(c, next);
 	return next;
-}
-
-/* The start of the next word after position i (past white space). */
-static size_t
-skip_space(const struct cutter *c, size_t i)
-{
-	size_t k;
-
-	while (i < c->len && is_space(cp_at(c, i, &k)))
-		i += k;
-	return i;
-}
-
-/* Does a new sentence start at i after a line-like unit (an address, a
- * time stamp, a closing)? A capital, a URL or an address. */
-static int
-starts_like_sentence(const struct cutter *c, size_t i)
-{
-	size_t k;
-	uint32_t cp;
-
-	if (i >= c->len)
-		return 0;
-	cp = cp_at(c, i, &k);
-	return pith_sb(cp) == PITH_SB_UPPER || is_url_start(c, i);
-}
-
-/* A URL or e-mail address token around i: its marks are not sentence
- * marks, and in lists of links and signatures it ends a line-like unit
- * when a capital or another link follows. Returns where to go on. */
-static size_t
-address_token(struct cutter *c, size_t i)
-{
-	size_t start = i, end = i, k, next, t;
-	uint32_t cp;
-	int email = 0, dot = 0;
-
-	/* Each token is examined once, however many @ or :// it has. */
-	if (i < c->tok_end)
-		return i + 1;
-	while (start > 0 && !is_space(c->s[start - 1]) && i - start < 4096)
-		start--;
-	while (end < c->len && !is_space(cp_at(c, end, &k))) {
-		if (c->s[end] == '@')
-			email = 1;
-		else if (c->s[end] == '.' && email)
-			dot = 1;
-		end += k;
-	}
-	c->tok_end = end;
-	if (!is_url_start(c, start) && !(email && dot))
-		return i + 1;
-	/* Final marks and closers after the address are real ones. */
-	t = end;
-	while (t > start) {
-		cp = cp_before(c, t, &k);
-		if (!is_terminal(cp) && !is_closer(cp) && cp != ',' &&
-		    cp != ';' && cp != ':')
-			break;
-		t = k;
-	}
-	if (t < end)
-		return t;
-	next = skip_space(c, end);
-	if (next < c->len && starts_like_sentence(c, next))
-		add_cut(c, next);
-	return end;
-}
-
-/* "07/17/2000 06:15 PM" — a message header's time stamp ends a line.
- * `i` is at the M of AM or PM. */
-static size_t
-time_stamp(struct cutter *c, size_t i)
-{
-	size_t j, next, digits = 0, slashes = 0;
-
-	if (i < 2)
-		return i + 1;
-	j = i - 1;
-	if (!(c->s[j] == 'A' || c->s[j] == 'P'))
-		return i + 1;
-	if (i + 1 < c->len && !is_space(c->s[i + 1]))
-		return i + 1;
-	while (j > 0 && c->s[j - 1] == ' ' && i - j < 4)
-		j--;
-	/* hh:mm[:ss] */
-	if (j < 5 || !(c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
-	    c->s[j - 3] != ':')
-		return i + 1;
-	j -= 3;
-	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
-	    c->s[j - 1] == ':') && i - j < 16)
-		j--;
-	while (j > 0 && c->s[j - 1] == ' ' && i - j < 20)
-		j--;
-	/* mm/dd/yy[yy] */
-	while (j > 0 && ((c->s[j - 1] >= '0' && c->s[j - 1] <= '9') ||
-	    c->s[j - 1] == '/') && i - j < 32) {
-		digits += c->s[j - 1] != '/';
-		slashes += c->s[j - 1] == '/';
-		j--;
-	}
-	if (slashes != 2 || digits < 4)
-		return i + 1;
-	next = skip_space(c, i + 1);
-	if (next < c->len)
-		add_cut(c, next);
-	return next;
-}
-
-static int
-is_digit_at(const struct cutter *c, size_t i)
-{
-	return i < c->len && c->s[i] >= '0' && c->s[i] <= '9';
-}
-
-/* A time stamp "12/22/2000 06:28 PM" starts a message header line: cut
- * before it, unless it is the object of "on" or "at". `i` is at its
- * first slash. */
-static size_t
-date_stamp(struct cutter *c, size_t i)
-{
-	size_t start = i, j = i + 1, p;
-
-	while (start > 0 && is_digit_at(c, start - 1) && i - start < 3)
-		start--;
-	if (i - start < 1 || i - start > 2 || (start > 0 &&
-	    !is_space(c->s[start - 1])))
-		return i + 1;
-	while (is_digit_at(c, j))
-		j++;
-	if (j - i < 2 || j - i > 3 || j >= c->len || c->s[j] != '/')
-		return i + 1;
-	p = ++j;
-	while (is_digit_at(c, j))
-		j++;
-	if (j - p != 2 && j - p != 4)
-		return i + 1;
-	while (j < c->len && c->s[j] == ' ')
-		j++;
-	p = j;
-	while (is_digit_at(c, j))
-		j++;
-	if (j - p < 1 || j - p > 2 || j >= c->len || c->s[j] != ':')
-		return i + 1;
-	/* The word before: "on 06/01/2000 06:00" is part of a sentence. */
-	p = start;
-	while (p > 0 && is_space(c->s[p - 1]))
-		p--;
-	if (p == 0 || (p >= 2 && (memcmp(c->s + p - 2, "on", 2) == 0 ||
-	    memcmp(c->s + p - 2, "at", 2) == 0) && (p == 2 ||
-	    is_space(c->s[p - 3]))))
-		return j;
-	add_cut(c, start);
-	return j;
-}
-
-/* "... Jeff Dasovich Sent by: Jeff" — the fields of a forwarded
- * message's header each start a line-like unit. `i` is at the colon. */
-static void
-header_field(struct cutter *c, size_t i)
-{
-	static const char *const fields[] = {
-		"From", "Subject", "Sent by", "Sent", "Date", "Cc", "CC", NULL
-	};
-	size_t n, at;
-	int f;
-
-	if (i + 1 >= c->len || c->s[i + 1] != ' ')
-		return;
-	for (f = 0; fields[f] != NULL; f++) {
-		n = strlen(fields[f]);
-		if (i < n + 2)
-			continue;
-		at = i - n;
-		if (memcmp(c->s + at, fields[f], n) == 0 &&
-		    c->s[at - 1] == ' ' && !is_space(c->s[at - 2]) &&
-		    c->s[at - 2] != ':') {
-			add_cut(c, at);
-			return;
-		}
-	}
-}
-
-/* "Thanks, Kim." — a letter closing alone at the start of a sentence,
- * then a comma and a name: the closing is a sentence of its own. `i` is
- * at the comma. */
-static size_t
-closing(struct cutter *c, size_t i)
-{
-	size_t ws = i, next;
-
-	while (ws > c->sent_start && is_alnum(c->s[ws - 1]))
-		ws--;
-	if (ws == i || ws != c->sent_start)
-		return i + 1;
-	if (!pith_lang_closing(c->lang, (const char *)c->s + ws, i - ws) &&
-	    !(i - ws == 7 && memcmp(c->s + ws, "regards", 7) == 0))
-		return i + 1;
-	next = skip_space(c, i + 1);
-	if (next < c->len && next > i + 1 &&
-	    pith_sb(c->s[next]) == PITH_SB_UPPER)
-		add_cut(c, next);
-	return next;
-}
-
-static int
-is_bullet(uint32_t cp)
-{
-	return cp == 0x2022 || cp == 0x2043 || cp == 0x25E6 || cp == 0x25AA ||
-	    cp == 0x2023;
-}
-
-/* "• one • two": in a sentence that starts with a bullet, the same
- * bullet after a space starts the next item. `i` is at the bullet, `k`
- * its length. */
-static void
-inline_bullet(struct cutter *c, size_t i, size_t k)
-{
-	size_t s0 = c->sent_start;
-
-	if (i == s0 || !is_space(c->s[i - 1]) || s0 + k > c->len ||
-	    memcmp(c->s + s0, c->s + i, k) != 0)
-		return;
-	add_cut(c, i);
 }
 
 /* Characters the main loop stops at (ASCII); others are skipped fast. */
@@ -937,130 +591,6 @@ stop_init(void)
 	stop['/'] = STOP_SLASH;
 }
 
-/* Cuts found by the structure passes, merged in at the end. */
-struct cutlist {
-	size_t *v;
-	size_t n, cap;
-};
-
-static void
-cutlist_add(struct cutlist *l, size_t at)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = at;
-}
-
-/* Is `i` the first byte of a sentence given the sorted cuts? */
-static int
-sentence_start_at(const struct cutter *c, size_t i, size_t *oi)
-{
-	while (*oi < c->ncut && c->cuts[*oi] < i)
-		(*oi)++;
-	return *oi < c->ncut && c->cuts[*oi] == i;
-}
-
-/* Numbered and lettered lists inside a paragraph: after a sentence that
- * starts with a marker, cut before the next marker of the same style
- * (1. ... 2. ... 3. or a) ... b) ...). */
-static void
-list_pass(const struct cutter *c, struct cutlist *out)
-{
-	size_t i = 0, end, k, oi = 0, want = 0, v;
-	int style = 0, st;
-
-	while (i < c->len) {
-		while (i < c->len && is_space(cp_at(c, i, &k)))
-			i += k;
-		if (i >= c->len)
-			break;
-		v = list_marker(c, i, &end, &st);
-		if (v > 0 && (i == c->first || sentence_start_at(c, i, &oi))) {
-			want = v + 1;
-			style = st;
-		} else if (v > 0 && st == style && (v == want ||
-		    (want >= 3 && v == want - 2))) {
-			cutlist_add(out, i);
-			want = v + 1;
-		}
-		while (i < c->len && !is_space(cp_at(c, i, &k)))
-			i += k;
-	}
-}
-
-static size_t
-bullet_len(const struct cutter *c, size_t i)
-{
-	static const char *const bullets[] = {
-		"- ", "* ", "+ ", "\xe2\x80\xa2 ", "\xc2\xb7 ",
-		"\xe2\x80\x93 ", "\xe2\x80\x94 ", "\xe2\x96\xaa ",
-		"\xe2\x80\xa3 ", "\xe2\x97\xa6 ", "> ", NULL
-	};
-	size_t n;
-	int b;
-
-	for (b = 0; bullets[b] != NULL; b++) {
-		n = strlen(bullets[b]);
-		if (i + n <= c->len && memcmp(c->s + i, bullets[b], n) == 0)
-			return n;
-	}
-	return 0;
-}
-
-/* Lines of a paragraph: hard-wrapped lines run on, but a bulleted or
- * numbered line starts a new sentence, and so does the line after a
- * short line with no final mark (a heading) in text whose lines are
- * otherwise long; when all lines are short, each is a unit. */
-static void
-line_pass(const struct cutter *c, struct cutlist *out)
-{
-	size_t i, ls = c->first, le, q, longest = 0, end, k, t;
-	uint32_t cp;
-	int st;
-
-	for (i = c->first; i < c->len; i++)
-		if (c->s[i] == '\n') {
-			if (i - ls > longest)
-				longest = i - ls;
-			ls = i + 1;
-		}
-	ls = c->first;
-	for (i = c->first; i < c->len; i++) {
-		if (c->s[i] != '\n')
-			continue;
-		le = i;
-		while (le > ls && (c->s[le - 1] == ' ' || c->s[le - 1] == '\t' ||
-		    c->s[le - 1] == '\r'))
-			le--;
-		q = i + 1;
-		while (q < c->len && (c->s[q] == ' ' || c->s[q] == '\t'))
-			q++;
-		if (q >= c->len)
-			break;
-		if (le > ls && (bullet_len(c, q) > 0 ||
-		    list_marker(c, q, &end, &st) > 0))
-			cutlist_add(out, q);
-		else if (le > ls && longest < 40 && c->ncut == 0) {
-			/* Only short lines and no sentence mark between them:
-			 * a list or an address, a line each, unless the line
-			 * reads on (ends in , ; - or :). */
-			cp = cp_before(c, le, &t);
-			if (cp != ',' && cp != ';' && cp != '-' && cp != ':')
-				cutlist_add(out, q);
-		}
-		else if (le > ls && longest >= 40 && (le - ls) * 5 < longest * 3) {
-			cp = cp_before(c, le, &t);
-			if (!is_terminal(cp) && !is_closer(cp) && cp != ',' &&
-			    cp != ';' && cp != '-' && cp != ':' &&
-			    pith_sb(cp_at(c, q, &k)) == PITH_SB_UPPER)
-				cutlist_add(out, q);
-		}
-		ls = i + 1;
-	}
-}
-
 size_t
 pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
     size_t *cuts, size_t max)
@@ -1081,7 +611,7 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 	while (c.first < len && is_space(cp_at(&c, c.first, &k)))
 		c.first += k;
 	c.sent_start = c.first;
-	c.marker = list_marker(&c, c.first, &k, &c.marker_style);
+	c.marker = seg_list_marker(&c, c.first, &k, &c.marker_style);
 	if (c.marker > 0)
 		c.markers = 1;
 	lines = 0;
@@ -1095,8 +625,8 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 			if (is_terminal(cp))
 				i = candidate(&c, i);
 			else {
-				if (is_bullet(cp))
-					inline_bullet(&c, i, k);
+				if (seg_is_bullet(cp))
+					seg_inline_bullet(&c, i, k);
 				i += k;
 			}
 			continue;
@@ -1112,14 +642,14 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 			if (ch == '@' || (ch == ':' && i + 2 < len &&
 			    c.s[i + 1] == '/' && c.s[i + 2] == '/') ||
 			    (ch == 'w' && (i == 0 || is_space(c.s[i - 1])) &&
-			    is_url_start(&c, i))) {
-				i = address_token(&c, i);
+			    seg_is_url_start(&c, i))) {
+				i = seg_address_token(&c, i);
 				break;
 			}
 			/* FALLTHROUGH */
 		case STOP_EMO:
 			if (ch == ':')
-				header_field(&c, i);
+				seg_header_field(&c, i);
 			if (ch != 'w' && ch != '@' &&
 			    (i == 0 || is_space(c.s[i - 1])))
 				i = emoticon_candidate(&c, i);
@@ -1127,13 +657,13 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 				i++;
 			break;
 		case STOP_M:
-			i = time_stamp(&c, i);
+			i = seg_time_stamp(&c, i);
 			break;
 		case STOP_COMMA:
-			i = closing(&c, i);
+			i = seg_closing(&c, i);
 			break;
 		case STOP_SLASH:
-			i = date_stamp(&c, i);
+			i = seg_date_stamp(&c, i);
 			break;
 		case STOP_NL:
 			if (i + 1 < len)
@@ -1143,9 +673,9 @@ pith_sentence_cuts(const char *text, size_t len, enum pith_lang lang,
 		}
 	}
 	if (lines)
-		line_pass(&c, &extra);
+		seg_line_pass(&c, &extra);
 	if (c.markers)
-		list_pass(&c, &extra);
+		seg_list_pass(&c, &extra);
 	if (extra.n == 0)
 		return c.ncut;
 	/* Merge the structure cuts into the sorted mark cuts. */

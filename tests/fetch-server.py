@@ -35,6 +35,7 @@ Routes (query parameters in brackets):
   /charset/header       ISO-8859-1 body, charset in Content-Type
   /charset/meta         windows-1251 body, charset in <meta>
   /charset/bom          UTF-16LE body with a byte order mark
+  /charset/none         ISO-8859-1 markup, no Content-Type at all
 """
 import argparse
 import email.utils
@@ -288,6 +289,8 @@ class Handler(BaseHTTPRequestHandler):
                     '<body><p>\u041f\u0440\u0438\u0432\u0435\u0442</p>'
                     '</body></html>\n').encode("cp1251")
             self.send(200, body, "text/html")
+        elif arg == "none":
+            self.send(200, "<p>caf\u00e9</p>\n".encode("latin-1"), None)
         else:
             body = "\ufeff<p>\u00fcber \u20ac</p>\n".encode("utf-16-le")
             self.send(200, body, "text/html")

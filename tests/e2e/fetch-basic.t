@@ -62,6 +62,7 @@ is "$(wc -c <"$TMP/bomb.out" | tr -d ' ')" 0 "gzip bomb: nothing written"
 is "$(pith-fetch $FAST $H1/charset/header)" "<p>café crème</p>" "charset from the header"
 contains "$(pith-fetch $FAST $H1/charset/meta)" "<p>Привет</p>" "charset from <meta>"
 is "$(pith-fetch $FAST $H1/charset/bom)" "<p>über €</p>" "charset from the BOM"
+is "$(pith-fetch $FAST $H1/charset/none)" "<p>café</p>" "no Content-Type: markup sniffed, windows-1252 fallback"
 raw=$(pith-fetch $FAST --raw $H1/charset/header | od -An -c | tr -d ' \n')
 contains "$raw" '351' "--raw keeps the bytes"
 
@@ -107,5 +108,18 @@ pith-fetch $FAST -A "testbot/9" -H "X-Test: 1" $H1/page/ua >/dev/null
 is "$(logq "print(log[-1]['ua'])")" "testbot/9" "-A sets the User-Agent"
 pith-fetch $FAST $H1/page/ua2 >/dev/null
 contains "$(logq "print(log[-1]['ua'])")" "pith-fetch/" "default User-Agent names pith-fetch"
+
+# --- proxy from the environment (the server on 127.0.0.2 as the proxy) ---
+clear_log
+out=$(http_proxy=$H2 pith-fetch $FAST $H1/page/px); ok $? "http_proxy: fetched"
+contains "$out" "Page px" "http_proxy: body"
+is "$(logq "print([e['host'] for e in log if e['path'].endswith('/page/px')])")" "['127.0.0.2']" "http_proxy: the request went through the proxy"
+
+# --- progress ---
+err=$(pith-fetch $FAST --progress $H1/page/pr1 $H1/page/pr2 2>&1 >/dev/null)
+contains "$err" "2/2 done" "--progress: done/total on stderr"
+contains "$err" "0 failed" "--progress: failures"
+err=$(pith-fetch $FAST $H1/page/pr3 2>&1 >/dev/null)
+is "$err" "" "no progress when stderr is not a terminal"
 
 done_testing

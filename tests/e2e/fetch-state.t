@@ -82,6 +82,29 @@ all=$(cat "$TMP/k1.warc" "$TMP/k2.warc" | tr -d '\r' | sed -n 's/^WARC-Target-UR
 is "$all" 36 "after kill -9: every page flowed on in one run or the other"
 is "$(find "$K" -name '*.tmp.*' | wc -l)" 0 "temporaries of the killed run removed"
 
+# SIGTERM: the run ends cleanly; what went out is remembered, the rest
+# is listed as failed, nothing is passed on twice.
+T=$TMP/tstate
+clear_log
+pith-fetch $FAST --state "$T" --changed -j 3 -i "$TMP/kurls" --failed "$TMP/t.failed" \
+    >"$TMP/t1.warc" 2>"$TMP/t1.err" &
+tpid=$!
+n=0
+while [ "$(logq "print(sum(1 for e in log if e['path'].startswith('/slow/k')))")" -lt 4 ] && [ $n -lt 200 ]; do
+	sleep 0.05; n=$((n + 1))
+done
+kill -TERM $tpid
+wait $tpid; is $? 1 "SIGTERM: exit 1"
+contains "$(cat "$TMP/t1.err")" "interrupted: " "SIGTERM: says how many URLs were not fetched"
+t1=$(responses "$TMP/t1.warc")
+is "$(wc -l <"$TMP/t.failed" | tr -d ' ')" $((36 - t1)) "SIGTERM: the rest are in --failed"
+pith-fetch $FAST --state "$T" --changed -j 3 -i "$TMP/kurls" >"$TMP/t2.warc"; ok $? "after SIGTERM: next run"
+dups=$(cat "$TMP/t1.warc" "$TMP/t2.warc" | tr -d '\r' |
+    awk '/^WARC-Type: / { t = $2 } /^WARC-Target-URI: / { if (t == "response") print $2 }' |
+    sort | uniq -d | wc -l)
+is "$dups" 0 "after SIGTERM: no page passed on twice"
+is "$(($(responses "$TMP/t2.warc") + t1))" 36 "after SIGTERM: every page passed on once"
+
 # Two runs on one state directory: the second fails clearly (or waits).
 : >"$TMP/lurls"
 for i in 1 2 3 4 5; do echo "$H1/slow/l$i?ms=200" >>"$TMP/lurls"; done

@@ -61,6 +61,8 @@ test_invisible(void)
 	tap_is(norm(NULL, "a\x01" "b\x1b" "c\x7f" "d\xc2\x81"), "abcd\n",
 	    "C0, DEL and C1 controls removed (a C1 with no windows-1252 "
 	    "meaning)");
+	tap_is(norm(NULL, "\x1b[1;31mred\x1b[0m \x1b[Kok"), "red ok\n",
+	    "terminal escape sequences removed whole");
 	tap_is(norm(NULL, "x\xe2\x80\xaey\xe2\x80\xac\xe2\x80\x8fz"), "xyz\n",
 	    "bidi controls removed by default");
 	o.keep_bidi = 1;
@@ -148,6 +150,10 @@ test_folding(void)
 	o.fullwidth = 1;
 	tap_is(norm(&o, "\xef\xbc\xa1\xef\xbd\x82\xef\xbc\x91\xef\xbc\x81"),
 	    "Ab1!\n", "--fullwidth");
+	o.keep_space = 1;
+	tap_is(norm(&o, "\xef\xbc\xa1\xe3\x80\x80\xef\xbd\xb6\xef\xbe\x9e"),
+	    "A \xe3\x82\xac", "--fullwidth: ideographic space, half-width kana "
+	    "(composed)");
 	o = defaults;
 	o.ligatures = 1;
 	tap_is(norm(&o, "\xef\xac\x81nd \xef\xac\x84" "e \xc4\xb3s"),

@@ -109,6 +109,16 @@ static const struct rule_case cases[] = {
 	    "Spotka\xc5\x82""em prof. Nowaka w 2010 r. w Gda\xc5\x84sku. | "
 	    "Potem wyjecha\xc5\x82."},
 
+	{PITH_LANG_DE, "r\xc3\xb6mische Ordinalzahl",
+	    "Ludwig XIV. war K\xc3\xb6nig. Er regierte lange.",
+	    "Ludwig XIV. war K\xc3\xb6nig. | Er regierte lange."},
+	{PITH_LANG_ES, "EE. UU.",
+	    "Vive en EE. UU. desde 2004. Le gusta.",
+	    "Vive en EE. UU. desde 2004. | Le gusta."},
+	{PITH_LANG_PL, "godz.",
+	    "Spotkanie o godz. 15 w biurze. Potem obiad.",
+	    "Spotkanie o godz. 15 w biurze. | Potem obiad."},
+
 	/* Initials. */
 	{PITH_LANG_EN, "initials",
 	    "J. R. R. Tolkien wrote long books. He died in 1973.",
@@ -256,6 +266,17 @@ static const struct rule_case cases[] = {
 	{PITH_LANG_EN, "a letter closing before a name",
 	    "Call me tomorrow. Thanks, Maria",
 	    "Call me tomorrow. | Thanks, | Maria"},
+	{PITH_LANG_EN, "a greeting and a two-word closing",
+	    "Dear Ms. Holt, Thank you for the parcel. Best regards, Omar",
+	    "Dear Ms. Holt, | Thank you for the parcel. | Best regards, | Omar"},
+	{PITH_LANG_DE, "Anrede",
+	    "Liebe Frau Brandt, Wir kommen morgen. Viele Gr\xc3\xbc\xc3\x9f""e, "
+	    "Jonas",
+	    "Liebe Frau Brandt, | Wir kommen morgen. | Viele Gr\xc3\xbc\xc3\x9f"
+	    "e, | Jonas"},
+	{PITH_LANG_EN, "a name and a comma is no greeting",
+	    "Yesterday, Anna came. Paris, France is far.",
+	    "Yesterday, Anna came. | Paris, France is far."},
 	{PITH_LANG_EN, "a message header's time stamp",
 	    "Lina Park 03/14/2001 09:15 AM Please review the draft.",
 	    "Lina Park | 03/14/2001 09:15 AM | Please review the draft."},
@@ -287,6 +308,43 @@ static const struct rule_case cases[] = {
 	{PITH_LANG_EN, "emoticon after the mark",
 	    "Thanks a lot. :) Bye now.",
 	    "Thanks a lot. :) | Bye now."},
+
+	{PITH_LANG_DE, "Emoticon",
+	    "Das war super :) Bis morgen.",
+	    "Das war super :) | Bis morgen."},
+	{PITH_LANG_ES, "puntos suspensivos",
+	    "No s\xc3\xa9... tal vez ma\xc3\xb1""ana. Luego veremos.",
+	    "No s\xc3\xa9... tal vez ma\xc3\xb1""ana. | Luego veremos."},
+	{PITH_LANG_IT, "virgolette",
+	    "\xc2\xab Vieni? \xc2\xbb chiese lei. Lui annu\xc3\xac.",
+	    "\xc2\xab Vieni? \xc2\xbb chiese lei. | Lui annu\xc3\xac."},
+	{PITH_LANG_PT, "par\xc3\xaanteses",
+	    "(Veja a fig. 3.) O resto segue.",
+	    "(Veja a fig. 3.) | O resto segue."},
+	{PITH_LANG_NL, "aanhalingstekens",
+	    "\"Echt?\" vroeg ze. \"Ja!\" zei hij.",
+	    "\"Echt?\" vroeg ze. | \"Ja!\" zei hij."},
+	{PITH_LANG_PL, "wielokropek",
+	    "Nie wiem... mo\xc5\xbc""e jutro. Zobaczymy.",
+	    "Nie wiem... mo\xc5\xbc""e jutro. | Zobaczymy."},
+	{PITH_LANG_RU, "\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x86\xd0\xb8"
+	    "\xd0\xb0\xd0\xbb\xd1\x8b",
+	    "\xd0\x90. \xd0\xa1. \xd0\x9f\xd1\x83\xd1\x88\xd0\xba"
+	    "\xd0\xb8\xd0\xbd \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0"
+	    "\xbb. \xd0\x9c\xd1\x8b \xd1\x87\xd0\xb8\xd1\x82\xd0\xb0"
+	    "\xd0\xb5\xd0\xbc.",
+	    "\xd0\x90. \xd0\xa1. \xd0\x9f\xd1\x83\xd1\x88\xd0\xba"
+	    "\xd0\xb8\xd0\xbd \xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0"
+	    "\xbb. | \xd0\x9c\xd1\x8b \xd1\x87\xd0\xb8\xd1\x82\xd0\xb0"
+	    "\xd0\xb5\xd0\xbc."},
+	{PITH_LANG_FR, "adresse et fichier",
+	    "\xc3\x89""crivez \xc3\xa0 contact@exemple.fr avec rapport.pdf. "
+	    "Merci.",
+	    "\xc3\x89""crivez \xc3\xa0 contact@exemple.fr avec rapport.pdf. | "
+	    "Merci."},
+	{PITH_LANG_IT, "ora e decimali",
+	    "Il treno parte alle 8.30 e costa 12,50 euro. Arriva tardi.",
+	    "Il treno parte alle 8.30 e costa 12,50 euro. | Arriva tardi."},
 
 	/* Other scripts' marks. */
 	{PITH_LANG_EN, "Japanese",
@@ -402,6 +460,10 @@ main(void)
 	    "\xd0\xb0 \xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd0\xbc\xd0\xb0.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "ru",
 	    "Cyrillic text is Russian");
+	memset(&g, 0, sizeof g);
+	guess_add(&g, "Ich bin am 3. Januar geboren.");
+	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "de",
+	    "one short German sentence is German");
 	memset(&g, 0, sizeof g);
 	guess_add(&g, "Xyzzy plugh.");
 	tap_is(pith_lang_name(pith_lang_guess_best(&g)), "en",

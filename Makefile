@@ -21,6 +21,7 @@ SANITIZE ?=
 DEB_BUILD = build-essential pkg-config libcurl4-openssl-dev libgumbo-dev \
 	libutf8proc-dev zlib1g-dev libjansson-dev libssl-dev
 DEB_TEST = unicode-data python3 mandoc bzip2 clang libclang-rt-14-dev time \
+	brotli openssl \
 	parallel
 PKGS = libcurl gumbo libutf8proc zlib jansson libcrypto
 

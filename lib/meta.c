@@ -160,6 +160,7 @@ static const char *const article_types[] = {
 	"DiscussionForumPosting", "QAPage", "Question", "HowTo", "Event",
 	"Course", "JobPosting", "SocialMediaPosting", NULL
 };
+static const char *const product_types[] = {"Product", "ProductGroup", NULL};
 static const char *const site_types[] = {
 	"WebSite", "Organization", "NewsMediaOrganization", NULL
 };
@@ -178,6 +179,8 @@ jsonld_object(json_t *o, struct pith_meta *m, int depth)
 	}
 	if (!json_is_object(o))
 		return;
+	if (type_is(o, product_types))
+		set(&m->product_text, str_of(json_object_get(o, "description")));
 	if (type_is(o, article_types)) {
 		json_t *pub = json_object_get(o, "publisher");
 

@@ -1,5 +1,6 @@
 /* The whole strip path: bytes -> UTF-8 -> pre-pass -> tree -> blocks ->
  * main content -> rendered text. */
+#define _GNU_SOURCE	/* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,29 @@ apply_templates(struct pith_layout *l, const struct pith_strip_opts *o,
 	}
 }
 
+/* Product pages often carry their description only in JSON-LD (the
+ * visible one sits in a script-driven tab): put it first when the page
+ * text lacks it. */
+#define PRODUCT_TEXT_MIN 40
+
+static void
+add_product_text(struct pith_strip_result *r)
+{
+	const char *d = r->meta.product_text;
+	struct pbuf t = PBUF_INIT;
+	size_t n;
+
+	if (d == NULL || (n = strlen(d)) < PRODUCT_TEXT_MIN)
+		return;
+	if (r->text.p && memmem(r->text.p, r->text.len, d, PRODUCT_TEXT_MIN))
+		return;
+	pbuf_append(&t, d, n);
+	pbuf_puts(&t, r->text.len ? "\n\n" : "\n");
+	pbuf_append(&t, r->text.p ? r->text.p : "", r->text.len);
+	pbuf_free(&r->text);
+	r->text = t;
+}
+
 static size_t
 kept_words(const struct pith_layout *l)
 {
@@ -192,6 +216,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 			apply_templates(&l, o, r);
 	}
 	render(&l, o, &r->text);
+	if (!o->all)
+		add_product_text(r);
 	if (o->explain)
 		explain(&l, &r->explain);
 	r->blocks = l.nblocks;
@@ -215,6 +241,7 @@ pith_strip_result_free(struct pith_strip_result *r)
 	free(r->meta.lang);
 	free(r->meta.description);
 	free(r->meta.url);
+	free(r->meta.product_text);
 	free(r->keys);
 	memset(r, 0, sizeof *r);
 }

@@ -35,6 +35,7 @@ struct pith_strip_opts {
 
 struct pith_meta {
 	char *title, *author, *date, *sitename, *lang, *description, *url;
+	char *product_text;	/* a JSON-LD Product's description */
 };
 
 struct pith_strip_result {

@@ -40,6 +40,10 @@ lacks "$out" "API reference" "docs: sidebar navigation dropped"
 out=$(pith-strip "$FIXTURES/strip/latin1.html")
 contains "$out" "Le café de la gare ouvre à six heures" "meta charset iso-8859-1 decoded to UTF-8"
 
+out=$(pith-strip "$FIXTURES/strip/product.html")
+contains "$out" "A ribbed beanie knitted from undyed wool" "product: description only in JSON-LD is used"
+contains "$out" "Harbour Wool Beanie" "product: name kept"
+
 # JSON: metadata from JSON-LD, OpenGraph, canonical link
 json=$(pith-strip -f json "$EX/article.html")
 contains "$json" '"title":"Harbour town restores its tidal mill after forty years"' "json: title"

@@ -184,6 +184,7 @@ features(struct tm_doc *d, struct tm_para *p)
 }
 
 static void main_region(struct tm_doc *);
+static void cut_comments(struct tm_doc *);
 
 struct thresholds {
 	double stop_hi, stop_lo;
@@ -610,6 +611,7 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
 			p->keep = p->final == TM_GOOD;
 	}
 	main_region(d);
+	cut_comments(d);
 }
 
 
@@ -666,6 +668,35 @@ main_region(struct tm_doc *d)
 			}
 	}
 	free(cl);
+}
+
+/* Comments and teasers follow the story under a heading of their own
+ * ("12 comments", "Leave a reply", "Related articles"): once most of the
+ * kept text lies before such a heading, what follows it is not the page's
+ * own text. */
+static void
+cut_comments(struct tm_doc *d)
+{
+	size_t i, total = 0, before = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].keep)
+			total += d->v[i].words;
+	for (i = 0; i < d->n; i++) {
+		struct tm_para *p = &d->v[i];
+
+		if ((p->cta_cat == PITH_TEXT_COMMENTS ||
+		    p->cta_cat == PITH_TEXT_RELATED) && p->words <= 8 &&
+		    before > 0 && before * 2 >= total)
+			break;
+		if (p->keep)
+			before += p->words;
+	}
+	for (; i < d->n; i++)
+		if (d->v[i].keep) {
+			d->v[i].keep = 0;
+			d->v[i].cat = PITH_TEXT_COMMENTS;
+		}
 }
 
 static size_t

@@ -623,6 +623,15 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
 #define REGION_GAP 2
 #define REGION_SHARE 30
 
+#define FILL_MAX 3
+
+static int
+fillable(const struct tm_para *p)
+{
+	return p->cat == PITH_TEXT_SHORT || p->cat == PITH_TEXT_NOPROSE ||
+	    p->cat == PITH_TEXT_CONTEXT;
+}
+
 struct cluster {
 	size_t start, end, words;
 };
@@ -659,8 +668,29 @@ main_region(struct tm_doc *d)
 		if (cl[i].words > best)
 			best = cl[i].words;
 	for (i = 0; i < n; i++) {
-		if (cl[i].words * 100 >= best * REGION_SHARE)
+		if (cl[i].words * 100 >= best * REGION_SHARE) {
+			/* Inside a cluster, a few lines dropped for their
+			 * shape alone (a formula, lines of code, table cells)
+			 * belong to the text around them. */
+			for (j = cl[i].start; j < cl[i].end; j++) {
+				size_t k, run = 0;
+
+				if (d->v[j].keep)
+					continue;
+				for (k = j; k < cl[i].end && !d->v[k].keep &&
+				    fillable(&d->v[k]); k++)
+					run++;
+				if (k < cl[i].end && d->v[k].keep &&
+				    run <= FILL_MAX)
+					for (; j < k; j++) {
+						d->v[j].keep = 1;
+						d->v[j].cat = PITH_TEXT_NONE;
+					}
+				else
+					j = k;
+			}
 			continue;
+		}
 		for (j = cl[i].start; j < cl[i].end; j++)
 			if (d->v[j].keep) {
 				d->v[j].keep = 0;

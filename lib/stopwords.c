@@ -138,7 +138,7 @@ stop_init(void)
 
 	for (l = 0; l < TM_NLANGS; l++) {
 		t.n = 0;
-		tm_tokenize(stop_lists[l], strlen(stop_lists[l]), &t);
+		tm_tokenize_plain(stop_lists[l], strlen(stop_lists[l]), &t);
 		for (i = 0; i < t.n; i++)
 			stop_insert(t.v[i].h, 1u << l);
 	}
@@ -185,7 +185,7 @@ tm_detect_lang_toks(const struct tm_toks *t)
 		if (!(t->v[i].flags & TM_ALPHA))
 			continue;
 		words++;
-		m = tm_stop_mask(t->v[i].h);
+		m = t->v[i].stop;
 		for (l = 0; m != 0; l++, m >>= 1)
 			if (m & 1)
 				hits[l]++;
@@ -228,7 +228,7 @@ pith_stopword_ratio(const char *text, size_t len, const char *lang)
 			if (!(t.v[i].flags & TM_ALPHA))
 				continue;
 			words++;
-			if (tm_stop_mask(t.v[i].h) & bit)
+			if (t.v[i].stop & bit)
 				stops++;
 		}
 	}

@@ -137,7 +137,7 @@ pith_templates_block_key(const char *block, size_t len)
 	uint64_t k = 0xcbf29ce484222325ULL;
 	size_t i;
 
-	tm_tokenize(block, len, &t);
+	tm_tokenize_plain(block, len, &t);
 	for (i = 0; i < t.n; i++) {
 		/* Numbers vary from page to page (dates, counters). */
 		uint64_t h = (t.v[i].flags & TM_DIGIT) ? 0x30 : t.v[i].h;

@@ -74,7 +74,7 @@ address_weight(uint64_t h)
 	return 0;
 }
 
-static int
+static inline int
 is_terminal(const char *s, size_t i, size_t n)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -90,29 +90,51 @@ is_terminal(const char *s, size_t i, size_t n)
 	return 0;
 }
 
-/* Sentence ends: terminal punctuation followed by a blank or the end. */
-static int
-count_sentences(const char *s, size_t n, int *endp)
-{
-	size_t i, last = n;
-	int count = 0;
+/* Bytes that count_marks looks at: 1 terminal punctuation, 2 separator,
+ * 3 lead byte of a multi-byte mark. */
+static const unsigned char mark_class[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, ['|'] = 2, ['>'] = 2, ['<'] = 2,
+	[0xc2] = 3, [0xe2] = 3, [0xe3] = 3,
+};
 
-	for (i = 0; i < n; i++)
-		if (is_terminal(s, i, n) && (i + 1 == n || s[i + 1] == ' ' ||
-		    (unsigned char)s[i] >= 0x80))
-			count++;
-	/* Ends in punctuation, closing quotes and brackets aside. */
+/* Sentence ends (terminal punctuation followed by a blank or the end) and
+ * separators (| > < » · • ›) in one pass; *endp tells whether the text
+ * ends in punctuation, closing quotes and brackets aside. */
+static void
+count_marks(const char *s, size_t n, int *sentences, int *symbols, int *endp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, last = n;
+	int sent = 0, sym = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char k = mark_class[u[i]];
+
+		if (k == 0)
+			continue;
+		if (k == 1) {
+			if (i + 1 == n || s[i + 1] == ' ')
+				sent++;
+		} else if (k == 2)
+			sym++;
+		else if (u[i] == 0xc2 && i + 1 < n &&
+		    (u[i + 1] == 0xbb || u[i + 1] == 0xb7))	/* » · */
+			sym++;
+		else if (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0xa2 || u[i + 2] == 0xba))	/* • › */
+			sym++;
+		else if (is_terminal(s, i, n))		/* … 。 */
+			sent++;
+	}
 	while (last > 0) {
-		unsigned char c = (unsigned char)s[last - 1];
+		unsigned char c = u[last - 1];
 
 		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
 			last--;
-		else if (last >= 3 && (unsigned char)s[last - 3] == 0xe2 &&
-		    (unsigned char)s[last - 2] == 0x80 &&
-		    (c == 0x9d || c == 0x99))		/* ” ’ */
+		else if (last >= 3 && u[last - 3] == 0xe2 &&
+		    u[last - 2] == 0x80 && (c == 0x9d || c == 0x99))	/* ” ’ */
 			last -= 3;
-		else if (last >= 2 && (unsigned char)s[last - 2] == 0xc2 &&
-		    c == 0xbb)				/* » */
+		else if (last >= 2 && u[last - 2] == 0xc2 && c == 0xbb)	/* » */
 			last -= 2;
 		else
 			break;
@@ -121,35 +143,12 @@ count_sentences(const char *s, size_t n, int *endp)
 	if (last > 0) {
 		size_t j = last - 1;
 
-		while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
+		while (j > 0 && (u[j] & 0xc0) == 0x80)
 			j--;
 		*endp = is_terminal(s, j, last) || s[last - 1] == ':';
 	}
-	return count;
-}
-
-static int
-count_symbols(const char *s, size_t n)
-{
-	size_t i;
-	int k = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '|' || c == '>' || c == '<')
-			k++;
-		else if (c == 0xc2 && i + 1 < n &&
-		    ((unsigned char)s[i + 1] == 0xbb ||
-		    (unsigned char)s[i + 1] == 0xb7))	/* » · */
-			k++;
-		else if (c == 0xe2 && i + 2 < n &&
-		    (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xa2 ||
-		    (unsigned char)s[i + 2] == 0xba))	/* • › */
-			k++;
-	}
-	return k;
+	*sentences = sent;
+	*symbols = sym;
 }
 
 static void
@@ -167,17 +166,16 @@ features(struct tm_doc *d, struct tm_para *p)
 			continue;
 		}
 		p->words++;
-		if (tm_stop_mask(t[i].h) & bit)
+		if (t[i].stop & bit)
 			p->stops++;
 		if (t[i].flags & TM_CAP)
 			p->caps++;
 		if (!(t[i].flags & TM_UPPER))
 			p->address += address_weight(t[i].h);
 	}
-	p->sentences = count_sentences(s, p->len, &p->endp);
+	count_marks(s, p->len, &p->sentences, &p->symbols, &p->endp);
 	p->urls = tm_count_urls(s, p->len);
 	p->copyright = tm_has_copyright_sign(s, p->len);
-	p->symbols = count_symbols(s, p->len);
 	tm_cta_match(&d->toks, p->t0, p->t1, &r);
 	p->cta_hits = r.hits;
 	p->cta_strong = r.strong;
@@ -186,6 +184,7 @@ features(struct tm_doc *d, struct tm_para *p)
 }
 
 static void main_region(struct tm_doc *);
+static void cut_comments(struct tm_doc *);
 
 struct thresholds {
 	double stop_hi, stop_lo;
@@ -612,6 +611,7 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
 			p->keep = p->final == TM_GOOD;
 	}
 	main_region(d);
+	cut_comments(d);
 }
 
 
@@ -622,6 +622,15 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
  * blurb) is dropped. */
 #define REGION_GAP 2
 #define REGION_SHARE 30
+
+#define FILL_MAX 3
+
+static int
+fillable(const struct tm_para *p)
+{
+	return p->cat == PITH_TEXT_SHORT || p->cat == PITH_TEXT_NOPROSE ||
+	    p->cat == PITH_TEXT_CONTEXT;
+}
 
 struct cluster {
 	size_t start, end, words;
@@ -659,8 +668,29 @@ main_region(struct tm_doc *d)
 		if (cl[i].words > best)
 			best = cl[i].words;
 	for (i = 0; i < n; i++) {
-		if (cl[i].words * 100 >= best * REGION_SHARE)
+		if (cl[i].words * 100 >= best * REGION_SHARE) {
+			/* Inside a cluster, a few lines dropped for their
+			 * shape alone (a formula, lines of code, table cells)
+			 * belong to the text around them. */
+			for (j = cl[i].start; j < cl[i].end; j++) {
+				size_t k, run = 0;
+
+				if (d->v[j].keep)
+					continue;
+				for (k = j; k < cl[i].end && !d->v[k].keep &&
+				    fillable(&d->v[k]); k++)
+					run++;
+				if (k < cl[i].end && d->v[k].keep &&
+				    run <= FILL_MAX)
+					for (; j < k; j++) {
+						d->v[j].keep = 1;
+						d->v[j].cat = PITH_TEXT_NONE;
+					}
+				else
+					j = k;
+			}
 			continue;
+		}
 		for (j = cl[i].start; j < cl[i].end; j++)
 			if (d->v[j].keep) {
 				d->v[j].keep = 0;
@@ -668,6 +698,35 @@ main_region(struct tm_doc *d)
 			}
 	}
 	free(cl);
+}
+
+/* Comments and teasers follow the story under a heading of their own
+ * ("12 comments", "Leave a reply", "Related articles"): once most of the
+ * kept text lies before such a heading, what follows it is not the page's
+ * own text. */
+static void
+cut_comments(struct tm_doc *d)
+{
+	size_t i, total = 0, before = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].keep)
+			total += d->v[i].words;
+	for (i = 0; i < d->n; i++) {
+		struct tm_para *p = &d->v[i];
+
+		if ((p->cta_cat == PITH_TEXT_COMMENTS ||
+		    p->cta_cat == PITH_TEXT_RELATED) && p->words <= 8 &&
+		    before > 0 && before * 2 >= total)
+			break;
+		if (p->keep)
+			before += p->words;
+	}
+	for (; i < d->n; i++)
+		if (d->v[i].keep) {
+			d->v[i].keep = 0;
+			d->v[i].cat = PITH_TEXT_COMMENTS;
+		}
 }
 
 static size_t
@@ -691,6 +750,9 @@ analyse(struct tm_doc *d, const char *text, size_t len,
 
 	pthread_once(&addr_once, addr_init);
 	tm_doc_split(d, text, len);
+	/* About one word per six bytes: reserve once, not by doubling. */
+	d->toks.cap = d->text.len / 5 + 64;
+	d->toks.v = xmalloc(d->toks.cap * sizeof *d->toks.v);
 	for (i = 0; i < d->n; i++) {
 		struct tm_para *p = &d->v[i];
 

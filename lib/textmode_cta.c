@@ -342,7 +342,8 @@ phrase_init(void)
 		size_t s;
 
 		t.n = 0;
-		tm_tokenize(phrase_src[i].text, strlen(phrase_src[i].text), &t);
+		tm_tokenize_plain(phrase_src[i].text,
+		    strlen(phrase_src[i].text), &t);
 		p->n = t.n > MAX_PHRASE_WORDS ? MAX_PHRASE_WORDS : t.n;
 		for (j = 0; j < p->n; j++)
 			p->h[j] = t.v[j].h;
@@ -489,20 +490,23 @@ is_url_chunk(const char *s, size_t n)
 int
 tm_count_urls(const char *s, size_t len)
 {
-	size_t i = 0;
-	int n = 0;
+	size_t i = 0, start = 0;
+	int n = 0, mark = 0;
 
-	while (i < len) {
-		size_t j;
+	/* One pass; only chunks with a dot, colon or at sign, or starting
+	 * with @ or #, are looked at closely. */
+	for (i = 0; i <= len; i++) {
+		char c = i < len ? s[i] : ' ';
 
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
-			i++;
-		j = i;
-		while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
-			j++;
-		if (j > i && is_url_chunk(s + i, j - i))
-			n++;
-		i = j;
+		if (c == ' ' || c == '\t' || c == '\n') {
+			if (mark && i > start && is_url_chunk(s + start,
+			    i - start))
+				n++;
+			start = i + 1;
+			mark = 0;
+		} else if (c == '.' || c == ':' || c == '@' ||
+		    (c == '#' && i == start))
+			mark = 1;
 	}
 	return n;
 }
@@ -510,8 +514,17 @@ tm_count_urls(const char *s, size_t len)
 int
 tm_has_copyright_sign(const char *s, size_t len)
 {
-	return find(s, len, "\xc2\xa9", 2) != NULL ||
-	    find(s, len, "(c) ", 4) != NULL || find(s, len, "(C) ", 4) != NULL;
+	const char *p = s, *end = s + len;
+
+	if (find(s, len, "\xc2\xa9", 2) != NULL)	/* the sign itself */
+		return 1;
+	while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && (p[1] == 'c' || p[1] == 'C') &&
+		    p[2] == ')' && p[3] == ' ')
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 int

@@ -19,6 +19,7 @@ struct tm_tok {
 	uint32_t off, len;	/* bytes of the word in the text */
 	uint64_t h;		/* FNV-1a of the case-folded word */
 	uint32_t flags;
+	uint32_t stop;		/* tm_stop_mask(h) */
 };
 
 struct tm_toks {
@@ -32,6 +33,8 @@ struct tm_toks {
  * and punctuation separate words) appended to `t` (offsets relative to
  * `s`). */
 void tm_tokenize(const char *s, size_t len, struct tm_toks *t);
+/* The same without looking up stop-word masks (stop = 0). */
+void tm_tokenize_plain(const char *s, size_t len, struct tm_toks *t);
 void tm_toks_free(struct tm_toks *t);
 /* The hash tm_tokenize gives the word `s` (case-folded). */
 uint64_t tm_word_hash(const char *s, size_t len);

@@ -152,6 +152,23 @@ hash_cp(uint64_t h, uint32_t cp)
 	return h;
 }
 
+/* 0 not a word character, 1 lower case letter or '_', 2 upper case, 3
+ * digit. */
+static const unsigned char ascii_class[128] = {
+	['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3,
+	['6'] = 3, ['7'] = 3, ['8'] = 3, ['9'] = 3, ['_'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2,
+	['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+	['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+	['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+	['Y'] = 2, ['Z'] = 2,
+};
+
 static void
 push(struct tm_toks *t, size_t off, size_t len, uint64_t h, uint32_t flags)
 {
@@ -163,11 +180,22 @@ push(struct tm_toks *t, size_t off, size_t len, uint64_t h, uint32_t flags)
 	t->v[t->n].len = (uint32_t)len;
 	t->v[t->n].h = h;
 	t->v[t->n].flags = flags;
+	t->v[t->n].stop = 0;
 	t->n++;
 }
 
 void
 tm_tokenize(const char *text, size_t len, struct tm_toks *t)
+{
+	size_t i = t->n;
+
+	tm_tokenize_plain(text, len, t);
+	for (; i < t->n; i++)
+		t->v[i].stop = tm_stop_mask(t->v[i].h);
+}
+
+void
+tm_tokenize_plain(const char *text, size_t len, struct tm_toks *t)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, start = 0, letters = 0, uppers = 0;
@@ -181,7 +209,35 @@ tm_tokenize(const char *text, size_t len, struct tm_toks *t)
 		int up;
 
 		if (s[i] < 0x80) {
-			cp = s[i];
+			/* ASCII fast path: the bulk of most text. */
+			unsigned char c = s[i];
+
+			if (ascii_class[c] != 0) {
+				if (!in) {
+					in = 1;
+					start = i;
+					h = FNV_OFFSET;
+					flags = 0;
+					letters = uppers = 0;
+					if (ascii_class[c] == 2)
+						flags |= TM_CAP;
+				}
+				if (ascii_class[c] == 3)
+					flags |= TM_DIGIT;
+				else {
+					flags |= TM_ALPHA;
+					letters++;
+					if (ascii_class[c] == 2) {
+						uppers++;
+						c += 32;
+					}
+				}
+				h ^= c;
+				h *= FNV_PRIME;
+				i++;
+				continue;
+			}
+			cp = c;
 			n = 1;
 		} else
 			n = tm_utf8_decode(s + i, len - i, &cp);

@@ -145,9 +145,13 @@ static size_t
 append_line(struct pbuf *b, const char *s, size_t n, int join)
 {
 	size_t i, gaps = 0, run = 0;
+	char *w;
 
+	/* At most one byte more than the line: write in place. */
+	pbuf_reserve(b, n + 1);
+	w = b->p + b->len;
 	if (join && b->len > 0 && b->p[b->len - 1] != ' ')
-		pbuf_putc(b, ' ');
+		*w++ = ' ';
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
@@ -158,12 +162,6 @@ append_line(struct pbuf *b, const char *s, size_t n, int join)
 		}
 		if (c == '\0')
 			continue;
-		if (run > 0) {
-			if (run >= 3)
-				gaps++;
-			pbuf_putc(b, ' ');
-			run = 0;
-		}
 		/* A no-break space as a plain space. */
 		if ((unsigned char)c == 0xc2 && i + 1 < n &&
 		    (unsigned char)s[i + 1] == 0xa0) {
@@ -171,8 +169,16 @@ append_line(struct pbuf *b, const char *s, size_t n, int join)
 			run++;
 			continue;
 		}
-		pbuf_putc(b, c);
+		if (run > 0) {
+			if (run >= 3)
+				gaps++;
+			*w++ = ' ';
+			run = 0;
+		}
+		*w++ = c;
 	}
+	b->len = (size_t)(w - b->p);
+	b->p[b->len] = '\0';
 	return gaps;
 }
 
@@ -184,6 +190,7 @@ tm_doc_split(struct tm_doc *d, const char *text, size_t len)
 	int open = 0, bullet = 0, blank = 1, blank_before = 1;
 
 	split_lines(text, len, &v, &n);
+	pbuf_reserve(&d->text, len + 1);
 	w = wrap_width(v, n);
 	d->wrapped = w;
 	for (i = 0; i < n; i++) {

@@ -9,8 +9,10 @@
  * share bar inside the article, a newsletter box, an appeal), unless that
  * markup covers most of the region (a wrapper named "sidebar-layout"). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dom.h"
 #include "extract.h"
 #include "textmode.h"
 
@@ -72,14 +74,129 @@ is_inside(const struct pith_layout *l, int e, int anc)
 	return 0;
 }
 
+/* Siblings with the same tag and class, four or more, each holding a
+ * few blocks of text: the cards of a listing or product grid. Their
+ * short lines (names, prices) are the page's content. */
+#define CARD_MIN_RUN 4
+#define CARD_MIN_BLOCKS 2.0
+#define CARD_MIN_WORDS 6.0
+#define CARD_WEIGHT 0.3
+/* Fewer long paragraphs than this in the first choice: look for cards. */
+#define CARD_FALLBACK_PARAS 1
+
+static unsigned long
+elem_sig(const struct pith_elem *e)
+{
+	const char *c = pith_dom_attr(e->node, "class");
+	unsigned long h = 5381u + (unsigned long)e->node->v.element.tag;
+
+	for (; c && *c; c++)
+		h = h * 33u + (unsigned char)*c;
+	return h;
+}
+
+struct sibkey {
+	int parent;
+	unsigned long sig;
+	int idx;
+};
+
+static int
+sibkey_cmp(const void *a, const void *b)
+{
+	const struct sibkey *x = a, *y = b;
+
+	if (x->parent != y->parent)
+		return x->parent < y->parent ? -1 : 1;
+	if (x->sig != y->sig)
+		return x->sig < y->sig ? -1 : 1;
+	return x->idx - y->idx;
+}
+
+/* Needs words and blocks per element. Sorting by (parent, signature)
+ * keeps it n log n on pages with many elements. */
+static void
+mark_cards(struct pith_layout *l)
+{
+	size_t i, j, n = l->nelems;
+	struct sibkey *k = xcalloc(n ? n : 1, sizeof *k);
+
+	for (i = 0; i < n; i++) {
+		k[i].parent = l->elems[i].parent;
+		k[i].sig = elem_sig(&l->elems[i]);
+		k[i].idx = (int)i;
+	}
+	qsort(k, n, sizeof *k, sibkey_cmp);
+	for (i = 0; i < n; i = j) {
+		double blocks = 0, words = 0;
+		size_t run;
+
+		for (j = i; j < n && k[j].parent == k[i].parent &&
+		    k[j].sig == k[i].sig; j++) {
+			blocks += l->elems[k[j].idx].blocks;
+			words += l->elems[k[j].idx].words;
+		}
+		run = j - i;
+		if (run >= CARD_MIN_RUN && blocks / run >= CARD_MIN_BLOCKS &&
+		    words / run >= CARD_MIN_WORDS) {
+			size_t m;
+
+			for (m = i; m < j; m++)
+				l->elems[k[m].idx].flags |= E_CARD;
+		}
+	}
+	free(k);
+}
+
+static int
+in_card(const struct pith_layout *l, int e)
+{
+	for (; e >= 0; e = l->elems[e].parent)
+		if (l->elems[e].flags & E_CARD)
+			return 1;
+	return 0;
+}
+
+static int region_pass(struct pith_layout *l, int bias, int cards);
+
+/* Long paragraphs in a region: an article has several; a listing or a
+ * product grid has few, and its cards are the content. */
+static int
+long_paragraphs(const struct pith_layout *l, int region)
+{
+	int i, n = 0;
+
+	if (region < 0 || l->elems[region].first_block < 0)
+		return 0;
+	for (i = l->elems[region].first_block;
+	    i <= l->elems[region].last_block; i++) {
+		const struct pith_block *b = &l->blocks[i];
+
+		if (b->words >= 25 && b->link_words * 3 < b->words)
+			n++;
+	}
+	return n;
+}
+
 int
 pith_extract_region(struct pith_layout *l, int bias)
+{
+	int region = region_pass(l, bias, 0);
+
+	if (long_paragraphs(l, region) < CARD_FALLBACK_PARAS)
+		region = region_pass(l, bias, 1);
+	return region;
+}
+
+static int
+region_pass(struct pith_layout *l, int bias, int cards)
 {
 	size_t i;
 	int best = -1;
 	double best_score = -INFINITY, page_words = 0;
 
 	for (i = 0; i < l->nelems; i++) {
+		l->elems[i].flags &= ~E_CARD;
 		l->elems[i].score = 0;
 		l->elems[i].words = l->elems[i].link_words = 0;
 		l->elems[i].blocks = 0;
@@ -89,11 +206,9 @@ pith_extract_region(struct pith_layout *l, int bias)
 		struct pith_block *b = &l->blocks[i];
 		int e;
 
-		b->g = block_goodness(b, bias);
 		for (e = b->elem; e >= 0; e = l->elems[e].parent) {
 			struct pith_elem *el = &l->elems[e];
 
-			el->score += b->g;
 			el->words += b->words;
 			el->link_words += b->link_words;
 			el->blocks++;
@@ -101,6 +216,18 @@ pith_extract_region(struct pith_layout *l, int bias)
 				el->first_block = (int)i;
 			el->last_block = (int)i;
 		}
+	}
+	if (cards)
+		mark_cards(l);
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+		int e;
+
+		b->g = block_goodness(b, bias);
+		if (b->g < 0 && in_card(l, b->elem))
+			b->g = b->words * CARD_WEIGHT;
+		for (e = b->elem; e >= 0; e = l->elems[e].parent)
+			l->elems[e].score += b->g;
 	}
 	for (i = 0; i < l->nblocks; i++)
 		page_words += l->blocks[i].words;
@@ -252,7 +379,8 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 			b->why = be;
 			continue;
 		}
-		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40) {
+		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40 &&
+		    !in_card(l, b->elem)) {
 			b->cat = CAT_LINKS;
 			continue;
 		}

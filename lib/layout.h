@@ -29,7 +29,8 @@ enum {
 	E_BOILER = 1,		/* attribute/tag says boilerplate (cat) */
 	E_POSITIVE = 2,		/* attribute says article body */
 	E_ARTICLE = 4,		/* <article>, <main>, role=main */
-	E_COMMENTS = 8
+	E_COMMENTS = 8,
+	E_CARD = 16		/* one of a run of alike siblings (cards) */
 };
 
 struct pith_elem {

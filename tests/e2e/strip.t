@@ -44,6 +44,12 @@ out=$(pith-strip "$FIXTURES/strip/product.html")
 contains "$out" "A ribbed beanie knitted from undyed wool" "product: description only in JSON-LD is used"
 contains "$out" "Harbour Wool Beanie" "product: name kept"
 
+out=$(pith-strip "$FIXTURES/strip/listing.html")
+contains "$out" "Coastal navigation" "listing: first card's title kept"
+contains "$out" "Keep a small diesel running" "listing: a card's description kept"
+contains "$out" "150 EUR" "listing: the last card's price kept"
+lacks "$out" "Contact" "listing: navigation dropped"
+
 # JSON: metadata from JSON-LD, OpenGraph, canonical link
 json=$(pith-strip -f json "$EX/article.html")
 contains "$json" '"title":"Harbour town restores its tidal mill after forty years"' "json: title"

@@ -302,9 +302,20 @@ keep_headline(struct pith_layout *l, int region)
 		if (!is_inside(l, b->elem, anc))
 			return;
 		if ((b->flags & B_HEADING) && b->level == 1) {
-			if (boiler_ancestor(l, b->elem, anc) < 0) {
-				b->keep = 1;
-				b->cat = CAT_CONTENT;
+			int k;
+
+			if (boiler_ancestor(l, b->elem, anc) >= 0)
+				return;
+			/* The headline, and the dateline or standfirst
+			 * between it and the body. */
+			for (k = i; k < l->elems[region].first_block; k++) {
+				struct pith_block *c = &l->blocks[k];
+
+				if (k == i || (c->link_words * 2 < c->words &&
+				    boiler_ancestor(l, c->elem, anc) < 0)) {
+					c->keep = 1;
+					c->cat = CAT_CONTENT;
+				}
 			}
 			return;
 		}

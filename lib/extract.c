@@ -18,7 +18,7 @@
 
 /* Words of non-comment text in a region that make it an article with
  * comments rather than a discussion thread. */
-#define COMMENTS_ARTICLE_WORDS 120
+#define COMMENTS_ARTICLE_WORDS 80
 /* How far above the region a headline may sit. */
 #define HEADLINE_LEVELS 4
 /* Link text this long per link reads as a description, not a menu. */

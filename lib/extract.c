@@ -351,6 +351,31 @@ text_category(const struct pith_layout *l, const struct pith_block *b)
 	}
 }
 
+/* A "Related posts" / "Ähnliche Beiträge" heading opens a section of
+ * teasers: drop what follows it inside the heading's container, up to
+ * the next heading of the same or a higher level. Returns the last
+ * block dropped. */
+static size_t
+drop_section(struct pith_layout *l, size_t h, enum pith_cat c)
+{
+	int box = l->elems[l->blocks[h].elem].parent;
+	int level = l->blocks[h].level;
+	size_t i;
+
+	for (i = h + 1; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+
+		if (box < 0 || !is_inside(l, b->elem, box))
+			break;
+		if ((b->flags & B_HEADING) && b->level <= level)
+			break;
+		b->keep = 0;
+		b->cat = c;
+		b->why = -1;
+	}
+	return i - 1;
+}
+
 void
 pith_extract_select(struct pith_layout *l, int region, int bias,
     unsigned keep)
@@ -398,6 +423,8 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		if (b->words < TEXT_CHECK_MAX_WORDS &&
 		    (c = text_category(l, b)) != CAT_NONE) {
 			b->cat = c;
+			if (c == CAT_RELATED && (b->flags & B_HEADING))
+				i = drop_section(l, i, c);
 			continue;
 		}
 		b->keep = 1;

@@ -50,6 +50,21 @@ contains "$out" "Keep a small diesel running" "listing: a card's description kep
 contains "$out" "150 EUR" "listing: the last card's price kept"
 lacks "$out" "Contact" "listing: navigation dropped"
 
+# a "related" heading inside the article body opens a section of teasers
+cat > "$TMP/rel.html" <<'HTML'
+<html><body><article><h1>Der Leuchtturm von Kellsby</h1>
+<p>Der alte Leuchtturm an der Hafeneinfahrt wird nach drei Jahren Arbeit wieder eingeschaltet, und die Gemeinde feiert das mit einem Fest am Kai.</p>
+<p>Die Linse stammt aus dem Jahr 1902 und wurde von zwei Glasschleifern aus der Stadt in mühsamer Handarbeit gereinigt und neu gefasst.</p>
+<h3>Ähnliche Beiträge</h3>
+<p>Neue Fähre zwischen Kellsby und der Insel fährt ab Mai jeden Morgen um sieben Uhr, wie die Reederei heute mitteilte.</p>
+<p>Hafenmauer wird im Winter repariert, die Arbeiten dauern voraussichtlich bis in den späten Frühling des nächsten Jahres.</p>
+</article></body></html>
+HTML
+out=$(pith-strip "$TMP/rel.html")
+contains "$out" "Die Linse stammt aus dem Jahr 1902" "related section: the story is kept"
+lacks "$out" "Ähnliche Beiträge" "related section: its heading is dropped"
+lacks "$out" "Neue Fähre zwischen Kellsby" "related section: the teasers after it are dropped"
+
 # JSON: metadata from JSON-LD, OpenGraph, canonical link
 json=$(pith-strip -f json "$EX/article.html")
 contains "$json" '"title":"Harbour town restores its tidal mill after forty years"' "json: title"

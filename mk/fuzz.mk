@@ -52,11 +52,12 @@ fuzz: fuzz-build
 	@for n in $(FUZZ_NAMES); do \
 		sh tests/fuzz/seeds.sh $$n $(FUZZ)/corpus/$$n || exit 1; \
 		mkdir -p $(FUZZ)/crash/$$n; \
+		r=; [ -d tests/fuzz/regress/$$n ] && r=tests/fuzz/regress/$$n; \
 		echo "== $$n: $(FUZZ_SECONDS) s"; \
 		$(FUZZ)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
 		    -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
 		    -artifact_prefix=$(FUZZ)/crash/$$n/ -print_final_stats=1 \
-		    $(FUZZ)/corpus/$$n tests/fuzz/regress/$$n \
+		    $(FUZZ)/corpus/$$n $$r \
 		    2>$(FUZZ)/$$n.log; st=$$?; \
 		grep -E '^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss' \
 		    $(FUZZ)/$$n.log; \

@@ -12,9 +12,11 @@ for n in "$@"; do
 	rm -rf "$corpus"
 	sh "$here/seeds.sh" "$n" "$corpus" || exit 1
 	mkdir -p "$fuzz/crash/$n"
+	regress=
+	[ -d "$here/regress/$n" ] && regress=$here/regress/$n
 	if ! "$fuzz/fuzz_$n" -max_total_time="$secs" -max_len=65536 \
 	    -rss_limit_mb=2048 -timeout=20 -artifact_prefix="$fuzz/crash/$n/" \
-	    "$corpus" "$here/regress/$n" >"$fuzz/smoke-$n.log" 2>&1; then
+	    "$corpus" $regress >"$fuzz/smoke-$n.log" 2>&1; then
 		echo "fuzz-smoke: $n failed; see $fuzz/smoke-$n.log"
 		st=1
 		continue

@@ -16,8 +16,8 @@ TIME=/usr/bin/time
 # status in RC, peak RSS in KB in RSS (empty when not measured).
 run() {
 	run_name=$1
-	run_tool=$1
 	shift
+	run_tool=$1
 	if [ -n "$TIME" ]; then
 		"$TIME" -o "$TMP/$run_name.rss" -f %M "$@" \
 		    >"$TMP/$run_name.out" 2>"$TMP/$run_name.err"

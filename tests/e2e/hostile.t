@@ -205,6 +205,22 @@ for tool in pith-strip pith-normalize pith-segment; do
 	fi
 done
 
+# JSON output stays valid JSON (UTF-8, one object per line) on junk.
+json_lines() {
+	python3 -c 'import json, sys
+n = 0
+for line in open(sys.argv[1], "rb"):
+    json.loads(line.decode("utf-8"))
+    n += 1
+sys.exit(0 if n > 0 else 1)' "$1" 2>/dev/null
+}
+pith-segment -f json "$TMP/junk" > "$TMP/junk.json" 2>/dev/null
+json_lines "$TMP/junk.json"
+ok $? "pith-segment -f json: binary junk gives valid JSON lines"
+pith-strip -f json "$TMP/junk" > "$TMP/junk.json" 2>/dev/null
+json_lines "$TMP/junk.json"
+ok $? "pith-strip -f json: binary junk gives valid JSON"
+
 # One 50 MB line: streamed in bounded memory.
 for tool in pith-normalize pith-segment; do
 	run line50 $tool "$TMP/line50"

@@ -250,6 +250,18 @@ sys.exit(0 if "real prose" in d["text"] else 1)' "$TMP/deepjson.out" 2>/dev/null
 ok $? "pith-strip -f json: deep JSON-LD: valid JSON with the page text"
 rss_below 262144 "pith-strip -f json: deep JSON-LD"
 
+# A date with one-digit seconds in JSON-LD: the date parser once read
+# past the end of the string there (found by tests/fuzz/fuzz_jsonld.c;
+# shows under SANITIZE=1).
+printf '%s\n' '<html><head><script type="application/ld+json">' \
+    '{"@type":"NewsArticle","headline":"H","datePublished":"2025-01-05T10:00:1"}' \
+    '</script></head><body><article><p>The body paragraph of this page is' \
+    'real prose that a reader wants to keep, long enough to be content.</p>' \
+    '</article></body></html>' > "$TMP/shortdate.html"
+pith-strip -f json "$TMP/shortdate.html" > "$TMP/shortdate.out"
+is "$?" 0 "pith-strip -f json: JSON-LD date with one-digit seconds: status 0"
+contains "$(cat "$TMP/shortdate.out")" '"date":"2025-01-05' "pith-strip -f json: that date read"
+
 # pith-fetch reads URL lists: hostile lists.
 printf '' | pith-fetch -i - > "$TMP/f.out" 2>"$TMP/f.err"
 is "$?/$(wc -c < "$TMP/f.out")" "0/0" "pith-fetch -i -: empty list: status 0, no output"

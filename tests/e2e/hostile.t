@@ -111,6 +111,13 @@ elif kind == "deepjson":
               b"body paragraph of this page is real prose that a reader "
               b"wants to keep, long enough to be content.</p></article>"
               b"</body></html>\n")
+elif kind in ("longhdr", "manyhdr"):
+    if kind == "longhdr":
+        fields = b"X-Junk: " + b"a" * (20 << 20) + b"\r\n"
+    else:
+        fields = b"".join(b"X-%d: v\r\n" % i for i in range(1000000))
+    out.write(good(1) + b"WARC/1.1\r\nWARC-Type: response\r\n" + fields +
+              b"Content-Length: 5\r\n\r\nhello\r\n\r\n" + good(2))
 elif kind == "manyrecords":
     out.write(b"".join(good(n) for n in range(1, 3001)))
 elif kind == "manylines":
@@ -119,7 +126,7 @@ elif kind == "manylines":
 PY
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 missing"; exit 0; }
 for k in junk badutf8 line50 hugecl negcl bigcl truncgz bomb deepjson \
-    manyrecords manylines; do
+    longhdr manyhdr manyrecords manylines; do
 	python3 "$TMP/gen.py" $k > "$TMP/$k" || exit 2
 done
 mv "$TMP/truncgz" "$TMP/truncgz.warc.gz"
@@ -240,6 +247,18 @@ rss_below 262144 "pith-strip: gzip bomb"
 run bomb-small pith-strip --max-bytes 1M "$TMP/bomb"
 contains "$(cat "$TMP/bomb-small.err")" "payload over 1048576" "pith-strip --max-bytes 1M: gzip bomb stopped at 1 MiB"
 rss_below 65536 "pith-strip --max-bytes 1M: gzip bomb"
+
+# A 20 MB WARC header line; a million WARC header fields.
+run longhdr pith-strip "$TMP/longhdr"
+is "$RC" 1 "pith-strip: 20 MB WARC header line: status 1"
+contains "$(cat "$TMP/longhdr.err")" "header line over" "pith-strip: 20 MB header line: reported"
+contains "$(cat "$TMP/longhdr.out")" "Good record number 2" "pith-strip: 20 MB header line: next record processed"
+rss_below 65536 "pith-strip: 20 MB header line"
+run manyhdr pith-strip "$TMP/manyhdr"
+is "$RC" 1 "pith-strip: a million WARC header fields: status 1"
+contains "$(cat "$TMP/manyhdr.err")" "header over" "pith-strip: a million fields: reported"
+contains "$(cat "$TMP/manyhdr.out")" "Good record number 2" "pith-strip: a million fields: next record processed"
+rss_below 65536 "pith-strip: a million header fields"
 
 # JSON-LD nested 100,000 deep.
 run deepjson pith-strip -f json "$TMP/deepjson"

@@ -6,7 +6,7 @@
 #include "segment.h"
 
 struct check {
-	uint64_t last_end, size;
+	uint64_t last_start, size;	/* units start in order */
 };
 
 static void
@@ -14,9 +14,9 @@ emit(void *arg, const struct pith_seg_unit *u)
 {
 	struct check *c = arg;
 
-	if (u->end > c->size || u->start > u->end || u->start < c->last_end)
+	if (u->end > c->size || u->start > u->end || u->start < c->last_start)
 		__builtin_trap();
-	c->last_end = u->start;
+	c->last_start = u->start;
 }
 
 int

@@ -58,7 +58,7 @@ static const char *const months[] = {
 char *
 pith_meta_iso_date(const char *s)
 {
-	int y, mo, d, h, mi, sec, n = 0;
+	int y, mo, d, h, mi, sec, n = 0, tn = 0;
 	char tz[16] = "", mon[16];
 	char out[64];
 	size_t i;
@@ -69,9 +69,10 @@ pith_meta_iso_date(const char *s)
 		if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200)
 			return NULL;
 		if ((s[10] == 'T' || s[10] == ' ') &&
-		    sscanf(s + 11, "%2d:%2d:%2d", &h, &mi, &sec) == 3 &&
+		    sscanf(s + 11, "%2d:%2d:%2d%n", &h, &mi, &sec, &tn) == 3 &&
 		    h < 24 && mi < 60 && sec < 61) {
-			const char *z = s + 19;
+			/* Past what was read: "10:00:1" is 7 bytes, not 8. */
+			const char *z = s + 11 + tn;
 
 			while (*z == '.' || isdigit((unsigned char)*z))
 				z++;

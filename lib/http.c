@@ -141,23 +141,36 @@ parse_headers(struct pith_headers *h, struct cur *c)
 
 /* Does the comma-separated list `value` contain `token`? With `last`,
  * only its final element counts (Transfer-Encoding: gzip, chunked). */
+/* Steps through a comma-separated header value: sets the next item,
+ * trimmed (possibly empty), and returns 1; 0 at the end. */
+static int
+next_list_item(const char **cursor, const char **item, size_t *n)
+{
+	const char *s = *cursor, *e;
+
+	if (*s == '\0')
+		return 0;
+	e = strchr(s, ',');
+	if (e == NULL)
+		e = s + strlen(s);
+	*n = (size_t)(e - s);
+	trim_span(&s, n);
+	*item = s;
+	*cursor = *e ? e + 1 : e;
+	return 1;
+}
+
 static int
 list_has(const char *value, const char *token, int last)
 {
-	const char *s = value, *e;
+	const char *cur = value, *s;
 	size_t n, tl = strlen(token);
 	int found = 0;
 
-	while (*s) {
-		e = strchr(s, ',');
-		if (e == NULL)
-			e = s + strlen(s);
-		n = (size_t)(e - s);
-		trim_span(&s, &n);
+	while (next_list_item(&cur, &s, &n)) {
 		found = n == tl && strncasecmp(s, token, tl) == 0;
 		if (found && !last)
 			return 1;
-		s = *e ? e + 1 : e;
 	}
 	return found;
 }
@@ -347,17 +360,12 @@ static int
 decode_content(const char *ce, struct pbuf *body, size_t max,
     const char **err)
 {
-	const char *codings[8], *s = ce, *e;
+	const char *codings[8], *cur = ce, *s;
 	size_t lens[8], n, k = 0;
 	struct pbuf tmp = PBUF_INIT;
 	int rc = 0;
 
-	while (*s) {
-		e = strchr(s, ',');
-		if (e == NULL)
-			e = s + strlen(s);
-		n = (size_t)(e - s);
-		trim_span(&s, &n);
+	while (next_list_item(&cur, &s, &n)) {
 		if (n > 0 && !(n == 8 && strncasecmp(s, "identity", 8) == 0)) {
 			if (k == sizeof codings / sizeof codings[0]) {
 				*err = "too many content-encodings";
@@ -366,7 +374,6 @@ decode_content(const char *ce, struct pbuf *body, size_t max,
 			codings[k] = s;
 			lens[k++] = n;
 		}
-		s = *e ? e + 1 : e;
 	}
 	while (k-- > 0) {
 		pbuf_reset(&tmp);

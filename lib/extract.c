@@ -8,6 +8,7 @@
  * blocks are dropped when markup or text says they are boilerplate (a
  * share bar inside the article, a newsletter box, an appeal), unless that
  * markup covers most of the region (a wrapper named "sidebar-layout"). */
+#define _GNU_SOURCE	/* memmem */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,18 @@ block_goodness(const struct pith_block *b, int bias)
 	if (w >= 20 || (b->sentences >= 1 && w >= 8) || b->commas >= 2)
 		return eff;
 	return eff - shortcost;
+}
+
+/* A PHP warning printed into the page ("Warning: Use of undefined
+ * constant ... in /htdocs/x.php on line 928"): the server's, not the
+ * author's words, however long. */
+static int
+is_error_message(const struct pith_layout *l, const struct pith_block *b)
+{
+	static const char mark[] = ".php on line ";
+
+	return b->len > sizeof mark && memmem(l->text.p + b->off, b->len,
+	    mark, sizeof mark - 1) != NULL;
 }
 
 /* Nearest ancestor-or-self of element e marked boilerplate by markup. */
@@ -159,6 +172,33 @@ in_card(const struct pith_layout *l, int e)
 
 static int region_pass(struct pith_layout *l, int bias, int cards);
 
+/* A menu is mostly links. An element whose class merely mentions
+ * navigation ("left-navigation-wrapper", the column beside the menu)
+ * but holds a hundred words of link-poor prose is not one. <nav> and
+ * role=navigation are taken at their word. */
+#define PROSE_NAV_WORDS 100
+#define PROSE_NAV_MAX_LD 0.25
+
+static void
+unmark_prose_navigation(struct pith_layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nelems; i++) {
+		struct pith_elem *el = &l->elems[i];
+
+		if (!(el->flags & E_BOILER) || el->cat != CAT_NAV ||
+		    el->node->v.element.tag == GUMBO_TAG_NAV ||
+		    pith_dom_attr(el->node, "role") != NULL)
+			continue;
+		if (el->words >= PROSE_NAV_WORDS &&
+		    el->link_words < PROSE_NAV_MAX_LD * el->words) {
+			el->flags &= ~E_BOILER;
+			el->cat = CAT_NONE;
+		}
+	}
+}
+
 /* Long paragraphs in a region: an article has several; a listing or a
  * product grid has few, and its cards are the content. */
 static int
@@ -217,13 +257,14 @@ region_pass(struct pith_layout *l, int bias, int cards)
 			el->last_block = (int)i;
 		}
 	}
+	unmark_prose_navigation(l);
 	if (cards)
 		mark_cards(l);
 	for (i = 0; i < l->nblocks; i++) {
 		struct pith_block *b = &l->blocks[i];
 		int e;
 
-		b->g = block_goodness(b, bias);
+		b->g = is_error_message(l, b) ? 0 : block_goodness(b, bias);
 		if (b->g < 0 && in_card(l, b->elem))
 			b->g = b->words * CARD_WEIGHT;
 		for (e = b->elem; e >= 0; e = l->elems[e].parent)
@@ -398,7 +439,8 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		b->why = -1;
 		if (region < 0 || !is_inside(l, b->elem, region)) {
 			be = boiler_ancestor(l, b->elem, -1);
-			b->cat = be >= 0 ? l->elems[be].cat : CAT_OUTSIDE;
+			b->cat = be >= 0 ? l->elems[be].cat :
+			    is_error_message(l, b) ? CAT_ERROR : CAT_OUTSIDE;
 			b->why = be;
 			continue;
 		}
@@ -413,6 +455,10 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		    l->elems[be].cat == CAT_COMMENTS)) {
 			b->cat = l->elems[be].cat;
 			b->why = be;
+			continue;
+		}
+		if (is_error_message(l, b)) {
+			b->cat = CAT_ERROR;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40 &&

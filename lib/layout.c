@@ -12,7 +12,7 @@ static const char *const cat_names[CAT_COUNT] = {
 	"breadcrumb", "consent", "newsletter", "appeal", "share", "related",
 	"comments", "ad", "byline", "disclaimer", "link-list", "short",
 	"metadata", "form", "pagination", "site-template", "outside-main",
-	"content"
+	"error-message", "content"
 };
 
 const char *
@@ -72,11 +72,21 @@ static const char *const positive_words[] = {
 	"storybody", "entrycontent", "richtext", NULL
 };
 
+/* Words that begin like a boilerplate word but name content: an
+ * opinion piece is a "commentary", not the comments under it. */
+static const char *const not_boiler_words[] = {
+	"commentary", "commentaries", NULL
+};
+
 static enum pith_cat
 word_cat(const char *w, size_t n, int *positive)
 {
 	size_t i;
 
+	for (i = 0; not_boiler_words[i]; i++)
+		if (n == strlen(not_boiler_words[i]) &&
+		    strncmp(w, not_boiler_words[i], n) == 0)
+			return CAT_NONE;
 	for (i = 0; attr_words[i].word; i++) {
 		size_t k = strlen(attr_words[i].word);
 

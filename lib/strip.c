@@ -10,6 +10,7 @@
 #include "htmlprep.h"
 #include "layout.h"
 #include "meta.h"
+#include "normalize.h"
 #include "strip.h"
 #include "template.h"
 
@@ -152,6 +153,28 @@ add_product_text(struct pith_strip_result *r)
 	r->text = t;
 }
 
+/* Pages mix composed and decomposed forms of the same letters (a
+ * decomposed "য়" in one paragraph, a precomposed one in the next); the
+ * text comes out in NFC, the form the W3C asks of web text, so that
+ * equal words compare equal downstream. */
+static void
+compose_text(struct pbuf *text)
+{
+	struct pbuf nfc = PBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < text->len; i++)
+		if ((unsigned char)text->p[i] >= 0x80)
+			break;
+	if (i == text->len)
+		return;
+	if (pith_norm_form(PITH_NFC, 0, text->p, text->len, &nfc) == 0) {
+		pbuf_free(text);
+		*text = nfc;
+	} else
+		pbuf_free(&nfc);
+}
+
 static size_t
 kept_words(const struct pith_layout *l)
 {
@@ -218,6 +241,7 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 	render(&l, o, &r->text);
 	if (!o->all)
 		add_product_text(r);
+	compose_text(&r->text);
 	if (o->explain)
 		explain(&l, &r->explain);
 	r->blocks = l.nblocks;

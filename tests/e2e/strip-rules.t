@@ -1,0 +1,69 @@
+#!/bin/sh
+# pith-strip: one small page per rule that once went wrong on a real
+# page. Each page is written for the test; the rule it checks is named.
+. "$(dirname "$0")/lib.sh"
+
+para() {	# a paragraph of plain prose, about 40 words, numbered
+	printf '<p>Paragraph %s of the story: the harbour board met on Tuesday evening and agreed, after a long and sometimes heated debate, to rebuild the old sea wall before the winter storms, paying for it from the reserve fund and a loan.</p>\n' "$1"
+}
+
+# class "commentary" is an opinion piece, not the comments under one
+{
+	echo '<html><body><div class="sect article commentary">'
+	echo '<h1>Why the sea wall matters</h1>'
+	for i in 1 2 3 4; do para "$i"; done
+	echo '</div><div class="comments"><p>Reader one: I disagree with every word of this.</p></div></body></html>'
+} > "$TMP/commentary.html"
+out=$(pith-strip "$TMP/commentary.html")
+contains "$out" "Paragraph 1 of the story" "class=commentary: the opinion piece is kept"
+contains "$out" "Paragraph 4 of the story" "class=commentary: all of it"
+lacks "$out" "Reader one" "class=commentary: real comments still dropped"
+
+# a column whose class mentions navigation but holds prose is not a menu
+{
+	echo '<html><body><ul class="menu"><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>'
+	echo '<div class="grid__column left-navigation-wrapper--margin"><h1>Board rebuilds the wall</h1>'
+	for i in 1 2 3 4 5; do para "$i"; done
+	echo '</div><div class="gallery">'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf '<h4>Photo %s</h4><p>Caption %s: members of the board on the quay with the mayor and the harbour master.</p>\n' "$i" "$i"
+	done
+	echo '</div><div><ul>'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+		printf '<li><a href="/a%s">Another story from the archive that you may also want to read</a></li>\n' "$i"
+	done
+	echo '</ul></div></body></html>'
+} > "$TMP/navprose.html"
+out=$(pith-strip "$TMP/navprose.html")
+contains "$out" "Paragraph 3 of the story" "prose in a 'navigation'-named column: kept"
+lacks "$out" "Caption 2:" "prose in a 'navigation'-named column: the gallery beside it is not chosen"
+lacks "$out" "News" "prose in a 'navigation'-named column: the real menu is still dropped"
+ex=$(pith-strip --explain "$TMP/navprose.html")
+contains "$ex" "drop	navigation" "explain: the real menu is still navigation"
+
+# PHP warnings printed into a page are not its text, however long
+{
+	echo '<html><body><div id="page"><h2>Number two</h2>'
+	echo '<p>It has been some time since the first one arrived. A few days ago the second made it too.</p>'
+	echo '<p>This is how it looked when they first met.</p>'
+	echo '<p><b>Notice</b>: Undefined index: id in <b>/htdocs/post.php</b> on line <b>7</b></p></div><div>'
+	for i in 1 2 3 4; do
+		printf '<b>Warning</b>: Use of undefined constant comments - assumed comments (this will throw an Error in a future version of PHP) in <b>/htdocs/wp-content/plugins/recent/recent.php</b> on line <b>92%s</b><br>\n' "$i"
+	done
+	echo '</div></body></html>'
+} > "$TMP/phpwarn.html"
+out=$(pith-strip "$TMP/phpwarn.html")
+contains "$out" "A few days ago the second made it too." "PHP warnings: the post is chosen"
+lacks "$out" "undefined constant" "PHP warnings: dropped"
+ex=$(pith-strip --explain "$TMP/phpwarn.html")
+contains "$ex" "drop	error-message" "explain: PHP warning shown as error-message"
+
+# text comes out in NFC: a decomposed letter and a precomposed
+# composition exclusion both end as the canonical form
+printf '<html><body><p>Cafe\314\201 au lait, the menu says, and the Bengali \340\246\257\340\246\274 and \340\247\237 agree.</p></body></html>' > "$TMP/nfc.html"
+out=$(pith-strip "$TMP/nfc.html")
+contains "$out" "$(printf 'Caf\303\251 au lait')" "NFC: e + combining acute composed"
+lacks "$out" "$(printf '\340\247\237')" "NFC: U+09DF (a composition exclusion) decomposed"
+contains "$out" "$(printf '\340\246\257\340\246\274 and \340\246\257\340\246\274 agree')" "NFC: both spellings of the letter compare equal"
+
+done_testing

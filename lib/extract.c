@@ -30,6 +30,9 @@
 /* Longer blocks are the page's own text even when they mention a
  * newsletter or a donation. */
 #define TEXT_CHECK_MAX_WORDS 30
+/* "Weiterlesen:", "Foto: dpa" are labels; a caption or a card line that
+ * mentions a photo or says "read more" is text. */
+#define LABEL_MAX_WORDS 5
 
 static double
 block_goodness(const struct pith_block *b, int bias)
@@ -387,6 +390,10 @@ text_category(const struct pith_layout *l, const struct pith_block *b)
 		return CAT_RELATED;
 	case PITH_TEXT_AD:
 		return CAT_AD;
+	case PITH_TEXT_NAV:
+		return CAT_NAV;
+	case PITH_TEXT_META:
+		return CAT_META;
 	default:
 		return CAT_NONE;
 	}
@@ -467,7 +474,9 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 			continue;
 		}
 		if (b->words < TEXT_CHECK_MAX_WORDS &&
-		    (c = text_category(l, b)) != CAT_NONE) {
+		    (c = text_category(l, b)) != CAT_NONE &&
+		    !((c == CAT_NAV || c == CAT_META) && (b->words >
+		    LABEL_MAX_WORDS || in_card(l, b->elem)))) {
 			b->cat = c;
 			if (c == CAT_RELATED && (b->flags & B_HEADING))
 				i = drop_section(l, i, c);

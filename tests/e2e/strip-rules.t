@@ -66,4 +66,17 @@ contains "$out" "$(printf 'Caf\303\251 au lait')" "NFC: e + combining acute comp
 lacks "$out" "$(printf '\340\247\237')" "NFC: U+09DF (a composition exclusion) decomposed"
 contains "$out" "$(printf '\340\246\257\340\246\274 and \340\246\257\340\246\274 agree')" "NFC: both spellings of the letter compare equal"
 
+# short labels: "Weiterlesen:" and a photo credit line are not text
+{
+	echo '<html><body><article><h1>Der neue Deich</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '<p>Foto: Hafenamt</p>'
+	for i in 4 5; do para "$i"; done
+	echo '<p>Weiterlesen:</p></article></body></html>'
+} > "$TMP/labels.html"
+out=$(pith-strip "$TMP/labels.html")
+contains "$out" "Paragraph 5 of the story" "labels: the story is kept"
+lacks "$out" "Foto: Hafenamt" "labels: a photo credit line is dropped"
+lacks "$out" "Weiterlesen" "labels: a read-more label is dropped"
+
 done_testing

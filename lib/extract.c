@@ -9,9 +9,11 @@
  * share bar inside the article, a newsletter box, an appeal), unless that
  * markup covers most of the region (a wrapper named "sidebar-layout"). */
 #define _GNU_SOURCE	/* memmem */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dom.h"
 #include "extract.h"
@@ -69,6 +71,38 @@ is_error_message(const struct pith_layout *l, const struct pith_block *b)
 
 	return b->len > sizeof mark && memmem(l->text.p + b->off, b->len,
 	    mark, sizeof mark - 1) != NULL;
+}
+
+/* "© 2022 The Gazette. This article is the copyrighted property ...",
+ * "Copyright 2019 ...": a notice, whatever its length. "Copyright law
+ * in Chile ..." is not, nor a credit glued to a caption ("© Provided
+ * by ..."): a year follows the mark. */
+#define NOTICE_MAX_WORDS 80
+
+static int
+is_copyright_notice(const struct pith_layout *l, const struct pith_block *b)
+{
+	const char *s = l->text.p + b->off, *e = s + b->len;
+	int mark = 0;
+
+	if (b->words > NOTICE_MAX_WORDS)
+		return 0;
+	while (s < e && (*s == ' ' || *s == '\n'))
+		s++;
+	if (e - s >= 9 && strncasecmp(s, "copyright", 9) == 0) {
+		mark = 1;
+		for (s += 9; s < e && (*s == ' ' || *s == ':'); s++)
+			;
+	}
+	if (e - s >= 2 && memcmp(s, "\xc2\xa9", 2) == 0)
+		mark = 1, s += 2;
+	else if (e - s >= 3 && strncasecmp(s, "(c)", 3) == 0)
+		mark = 1, s += 3;
+	while (s < e && *s == ' ')
+		s++;
+	return mark && e - s >= 4 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+	    isdigit((unsigned char)s[3]);
 }
 
 /* Nearest ancestor-or-self of element e marked boilerplate by markup. */
@@ -466,6 +500,10 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		if (is_error_message(l, b)) {
 			b->cat = CAT_ERROR;
+			continue;
+		}
+		if (is_copyright_notice(l, b)) {
+			b->cat = CAT_FOOTER;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40 &&

@@ -118,6 +118,7 @@ run_job(struct job *j, const char *name)
 	o.transport_charset = j->charset && *j->charset ? j->charset : NULL;
 	o.templates = templates;
 	o.host = host;
+	o.base_url = j->url;
 	if (!j->text && !force_text && !opts.all &&
 	    !pith_looks_like_html(j->html.p ? j->html.p : "", j->html.len))
 		j->text = 1;
@@ -379,6 +380,7 @@ main(int argc, char *argv[])
 	};
 	unsigned long threads = 1;
 	int c, i, failed = 0;
+	unsigned keep_set = 0, drop_set = 0;
 	const char *state_path = NULL;
 
 	pith_cli_init(argv[0]);
@@ -416,10 +418,12 @@ main(int argc, char *argv[])
 			opts.bias = -1;
 			break;
 		case OPT_KEEP:
-			opts.keep |= parse_keep(optarg);
+			keep_set |= parse_keep(optarg);
+			drop_set &= ~keep_set;
 			break;
 		case OPT_DROP:
-			opts.keep &= ~parse_keep(optarg);
+			drop_set |= parse_keep(optarg);
+			keep_set &= ~drop_set;
 			break;
 		case OPT_ALL:
 			opts.all = 1;
@@ -453,6 +457,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	opts.markdown = format == PITH_FMT_MARKDOWN;
+	/* Markdown has room for link targets: kept unless dropped. */
+	if (opts.markdown)
+		opts.keep |= PITH_KEEP_LINKS;
+	opts.keep = (opts.keep | keep_set) & ~drop_set;
 	/* Site templates: learned over the documents of this run, and
 	 * across runs with --state. */
 	templates = pith_templates_open(state_path);

@@ -524,4 +524,14 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 	}
 	if (region >= 0)
 		keep_headline(l, region);
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *b = &l->blocks[i];
+
+		if (b->keep && !(keep & PITH_KEEP_TABLES) &&
+		    (b->flags & (B_ROW | B_CELL)))
+			b->keep = 0, b->cat = CAT_TABLE;
+		if (b->keep && !(keep & PITH_KEEP_CAPTIONS) &&
+		    (b->flags & B_CAPTION))
+			b->keep = 0, b->cat = CAT_CAPTION;
+	}
 }

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <curl/curl.h>
+
 #include "dom.h"
 #include "layout.h"
 
@@ -12,7 +14,7 @@ static const char *const cat_names[CAT_COUNT] = {
 	"breadcrumb", "consent", "newsletter", "appeal", "share", "related",
 	"comments", "ad", "byline", "disclaimer", "link-list", "short",
 	"metadata", "form", "pagination", "site-template", "outside-main",
-	"error-message", "content"
+	"error-message", "table", "caption", "content"
 };
 
 const char *
@@ -262,6 +264,7 @@ struct walker {
 	int in_pre, in_link, in_quote;
 	size_t link_chars, chars;
 	int links;
+	int images;		/* images rendered into the open block */
 	int depth;
 };
 
@@ -323,7 +326,7 @@ flush(struct walker *w)
 	while (end > w->start && (l->text.p[end - 1] == ' ' ||
 	    l->text.p[end - 1] == '\n' || l->text.p[end - 1] == '\t'))
 		end--;
-	if (w->block_elem < 0 || end == w->start) {
+	if (w->block_elem < 0 || (end == w->start && !w->images)) {
 		l->text.len = w->start;
 		if (l->text.p)
 			l->text.p[w->start] = '\0';
@@ -381,6 +384,7 @@ reset:
 	w->pending_space = 0;
 	w->link_chars = w->chars = 0;
 	w->links = 0;
+	w->images = 0;
 }
 
 static void
@@ -393,10 +397,11 @@ open_block_if_needed(struct walker *w)
 	}
 }
 
+/* Markdown syntax, only when rendering markdown. */
 static void
 put_md(struct walker *w, const char *s)
 {
-	if (w->l->want_md)
+	if (w->l->want_md & PITH_RENDER_MARKDOWN)
 		pbuf_puts(&w->l->md, s);
 }
 
@@ -407,7 +412,7 @@ open_md(struct walker *w, const char *s)
 {
 	struct pith_layout *l = w->l;
 
-	if (!l->want_md)
+	if (!(l->want_md & PITH_RENDER_MARKDOWN))
 		return;
 	if (w->pending_space && w->block_elem >= 0 && l->text.len > w->start) {
 		pbuf_putc(&l->text, ' ');
@@ -446,7 +451,8 @@ add_text(struct walker *w, const char *s, size_t n)
 		w->pending_space = 0;
 		pbuf_putc(&l->text, (char)c);
 		if (l->want_md) {
-			if (!w->in_pre && (c == '*' || c == '_' || c == '`' ||
+			if ((l->want_md & PITH_RENDER_MARKDOWN) &&
+			    !w->in_pre && (c == '*' || c == '_' || c == '`' ||
 			    c == '[' || c == ']'))
 				pbuf_putc(&l->md, '\\');
 			pbuf_putc(&l->md, (char)c);
@@ -465,7 +471,8 @@ line_break(struct walker *w)
 	if (w->block_elem >= 0 && w->l->text.len > w->start) {
 		pbuf_putc(&w->l->text, '\n');
 		if (w->l->want_md)
-			pbuf_puts(&w->l->md, "  \n");
+			pbuf_puts(&w->l->md,
+			    w->l->want_md & PITH_RENDER_MARKDOWN ? "  \n" : "\n");
 	}
 	w->pending_space = 0;
 }
@@ -502,6 +509,151 @@ walk_children(struct walker *w, const GumboNode *n)
 		walk(w, c->data[i]);
 }
 
+/* A link's target after its text: "(url)" closing markdown's
+ * "[text]", " <url>" in plain text. Not for links inside <pre>. */
+/* <base href> in the head: relative targets resolve against it. */
+static const char *
+base_href(const GumboNode *root)
+{
+	const GumboVector *v;
+	size_t i;
+
+	if (root->type == GUMBO_NODE_DOCUMENT) {
+		v = &root->v.document.children;
+		for (i = 0; i < v->length; i++) {
+			const GumboNode *c = v->data[i];
+
+			if (c->type == GUMBO_NODE_ELEMENT &&
+			    c->v.element.tag == GUMBO_TAG_HTML)
+				return base_href(c);
+		}
+		return NULL;
+	}
+	if (root->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	v = &root->v.element.children;
+	for (i = 0; i < v->length; i++) {
+		const GumboNode *c = v->data[i];
+
+		if (c->type != GUMBO_NODE_ELEMENT)
+			continue;
+		if (c->v.element.tag == GUMBO_TAG_HEAD)
+			return base_href(c);
+		if (c->v.element.tag == GUMBO_TAG_BASE)
+			return pith_dom_attr(c, "href");
+	}
+	return NULL;
+}
+
+/* base_url joined with the page's <base href>, into l->base_buf. */
+static void
+set_base(struct pith_layout *l, const GumboNode *root)
+{
+	const char *href = base_href(root);
+	CURLU *u;
+
+	if (href == NULL || *href == '\0' || (u = curl_url()) == NULL)
+		return;
+	if ((l->base_url == NULL || curl_url_set(u, CURLUPART_URL,
+	    l->base_url, 0) == CURLUE_OK) &&
+	    curl_url_set(u, CURLUPART_URL, href, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &l->base_buf, 0) == CURLUE_OK)
+		l->base_url = l->base_buf;
+	curl_url_cleanup(u);
+}
+
+/* A target made absolute against the page's <base href>, else its
+ * address; as it stands when neither is known or it does not parse. */
+static void
+put_url(struct walker *w, const char *url)
+{
+	struct pbuf *md = &w->l->md;
+	char *abs = NULL;
+	CURLU *u;
+
+	if (w->l->base_url && (u = curl_url()) != NULL) {
+		if (curl_url_set(u, CURLUPART_URL, w->l->base_url, 0) ==
+		    CURLUE_OK && curl_url_set(u, CURLUPART_URL, url, 0) ==
+		    CURLUE_OK && curl_url_get(u, CURLUPART_URL, &abs, 0) !=
+		    CURLUE_OK)
+			abs = NULL;
+		curl_url_cleanup(u);
+	}
+	pbuf_puts(md, abs ? abs : url);
+	curl_free(abs);
+}
+
+static void
+render_target(struct walker *w, const char *href)
+{
+	struct pbuf *md = &w->l->md;
+
+	if (w->l->want_md & PITH_RENDER_MARKDOWN) {
+		pbuf_puts(md, "(");
+		put_url(w, href);
+		pbuf_puts(md, ")");
+	} else if (!w->in_pre && w->block_elem >= 0) {
+		pbuf_puts(md, " <");
+		put_url(w, href);
+		pbuf_puts(md, ">");
+	}
+}
+
+/* An image where it stands: "![alt](src)" in markdown, "[image: alt]"
+ * in plain text (with " <src>" when links are rendered too). The text
+ * the extractor scores is left as it was. */
+static void
+render_image(struct walker *w, const GumboNode *n)
+{
+	const char *src = pith_dom_attr(n, "src");
+	const char *alt = pith_dom_attr(n, "alt");
+	struct pbuf *md = &w->l->md;
+	int markdown = w->l->want_md & PITH_RENDER_MARKDOWN;
+	size_t i;
+
+	if (src == NULL || *src == '\0' || strncmp(src, "data:", 5) == 0)
+		return;
+	open_block_if_needed(w);
+	if (w->pending_space || (md->len > w->md_start &&
+	    md->p[md->len - 1] != ' ' && md->p[md->len - 1] != '\n'))
+		pbuf_putc(md, ' ');
+	pbuf_puts(md, markdown ? "![" : "[image");
+	if (!markdown && alt && *alt)
+		pbuf_puts(md, ": ");
+	for (i = 0; alt && alt[i]; i++) {
+		char c = alt[i];
+
+		if (c == '\n' || c == '\t' || c == '\r')
+			c = ' ';
+		if (markdown && (c == '[' || c == ']'))
+			pbuf_putc(md, '\\');
+		pbuf_putc(md, c);
+	}
+	pbuf_puts(md, "]");
+	if (markdown || (w->l->want_md & PITH_RENDER_LINKS)) {
+		pbuf_puts(md, markdown ? "(" : " <");
+		put_url(w, src);
+		pbuf_puts(md, markdown ? ")" : ">");
+	}
+	w->images++;
+}
+
+/* Whether a part of the class list (split at non-letters) begins with
+ * word: "wp-caption-text" has "caption". */
+static int
+has_class_word(const GumboNode *n, const char *word)
+{
+	const char *c = pith_dom_attr(n, "class");
+	size_t k = strlen(word);
+
+	for (; c && *c; c++)
+		if ((c == pith_dom_attr(n, "class") ||
+		    !isalpha((unsigned char)c[-1])) &&
+		    strncasecmp(c, word, k) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 walk_element(struct walker *w, const GumboNode *n)
 {
@@ -532,7 +684,12 @@ walk_element(struct walker *w, const GumboNode *n)
 		line_break(w);
 		return;
 	}
-	if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_WBR)
+	if (t == GUMBO_TAG_IMG) {
+		if (w->l->want_md & PITH_RENDER_IMAGES)
+			render_image(w, n);
+		return;
+	}
+	if (t == GUMBO_TAG_WBR)
 		return;
 	if (block)
 		flush(w);
@@ -540,7 +697,10 @@ walk_element(struct walker *w, const GumboNode *n)
 		/* Cells of a row are one line, separated by tabs. */
 		if (w->block_elem >= 0 && w->l->text.len > w->start) {
 			pbuf_putc(&w->l->text, '\t');
-			put_md(w, " | ");
+			if (w->l->want_md & PITH_RENDER_MARKDOWN)
+				put_md(w, " | ");
+			else if (w->l->want_md)
+				pbuf_putc(&w->l->md, '\t');
 		}
 		w->pending_space = 0;
 	}
@@ -594,6 +754,9 @@ walk_element(struct walker *w, const GumboNode *n)
 			w->in_quote++;
 			break;
 		default:
+			/* <p class="wp-caption-text">, <div class=caption> */
+			if (has_class_word(n, "caption"))
+				w->block_flags |= B_CAPTION;
 			break;
 		}
 	} else {
@@ -603,8 +766,11 @@ walk_element(struct walker *w, const GumboNode *n)
 			if (href && *href) {
 				w->in_link++;
 				w->links++;
-				open_md(w, "[");
-				md_close = "]";
+				if (w->l->want_md & PITH_RENDER_LINKS) {
+					open_md(w, "[");
+					md_close = "]";
+				} else
+					href = NULL;
 			}
 			break;
 		case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_CITE:
@@ -627,14 +793,10 @@ walk_element(struct walker *w, const GumboNode *n)
 	}
 	if (w->depth < 1024)
 		walk_children(w, n);
-	if (md_close) {
+	if (md_close)
 		put_md(w, md_close);
-		if (href && w->l->want_md) {
-			pbuf_puts(&w->l->md, "(");
-			pbuf_puts(&w->l->md, href);
-			pbuf_puts(&w->l->md, ")");
-		}
-	}
+	if (href)
+		render_target(w, href);
 	if (block) {
 		if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING ||
 		    t == GUMBO_TAG_PLAINTEXT) {
@@ -643,6 +805,8 @@ walk_element(struct walker *w, const GumboNode *n)
 		}
 		if (t == GUMBO_TAG_BLOCKQUOTE)
 			w->in_quote--;
+		if (t == GUMBO_TAG_TR && w->block_elem >= 0)
+			put_md(w, " |");
 		if (w->in_quote && w->block_elem >= 0)
 			w->block_flags |= B_QUOTE;
 		flush(w);
@@ -680,9 +844,19 @@ void
 pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
     struct pith_layout *l)
 {
+	pith_layout_build_base(root, want_md, include_hidden, NULL, l);
+}
+
+void
+pith_layout_build_base(const GumboNode *root, int want_md, int include_hidden,
+    const char *base_url, struct pith_layout *l)
+{
 	struct walker w;
 
 	memset(l, 0, sizeof *l);
+	l->base_url = base_url;
+	if (want_md & (PITH_RENDER_LINKS | PITH_RENDER_IMAGES))
+		set_base(l, root);
 	l->want_md = want_md;
 	l->include_hidden = include_hidden;
 	l->region = -1;
@@ -700,6 +874,7 @@ pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
 void
 pith_layout_free(struct pith_layout *l)
 {
+	curl_free(l->base_buf);
 	free(l->elems);
 	free(l->blocks);
 	pbuf_free(&l->text);

@@ -20,7 +20,7 @@ enum pith_cat {
 	CAT_CONSENT, CAT_NEWSLETTER, CAT_APPEAL, CAT_SHARE, CAT_RELATED,
 	CAT_COMMENTS, CAT_AD, CAT_BYLINE, CAT_DISCLAIMER, CAT_LINKS,
 	CAT_SHORT, CAT_META, CAT_FORM, CAT_PAGINATION, CAT_TEMPLATE,
-	CAT_OUTSIDE, CAT_ERROR, CAT_CONTENT,
+	CAT_OUTSIDE, CAT_ERROR, CAT_TABLE, CAT_CAPTION, CAT_CONTENT,
 	CAT_COUNT
 };
 const char *pith_cat_name(enum pith_cat c);
@@ -76,13 +76,27 @@ struct pith_layout {
 	int include_hidden;	/* walk hidden elements too */
 	size_t hidden_skipped;	/* hidden elements not walked */
 	const char *title;	/* <title> text (in the tree) */
+	const char *base_url;	/* for link and image targets, or NULL */
+	char *base_buf;		/* base_url when made from <base href> */
 	int region;		/* main region element, -1 before */
+};
+
+/* How blocks are rendered beside their plain text (want_md, a mask):
+ * markdown syntax, link targets, images. With any of them set, each
+ * block also has a rendering in layout.md; the plain text the extractor
+ * scores is the same either way. */
+enum {
+	PITH_RENDER_MARKDOWN = 1, PITH_RENDER_LINKS = 2, PITH_RENDER_IMAGES = 4
 };
 
 /* include_hidden: lay out elements marked hidden as well (React and
  * similar pages ship their whole content in a hidden element). */
 void pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
     struct pith_layout *l);
+/* The same, with link and image targets made absolute against
+ * base_url (or the page's <base href>). */
+void pith_layout_build_base(const GumboNode *root, int want_md,
+    int include_hidden, const char *base_url, struct pith_layout *l);
 void pith_layout_free(struct pith_layout *l);
 
 #endif

@@ -14,6 +14,47 @@
 #include "strip.h"
 #include "template.h"
 
+static int
+render_mask(const struct pith_strip_opts *o)
+{
+	return (o->markdown ? PITH_RENDER_MARKDOWN : 0) |
+	    (o->keep & PITH_KEEP_LINKS ? PITH_RENDER_LINKS : 0) |
+	    (o->keep & PITH_KEEP_IMAGES ? PITH_RENDER_IMAGES : 0);
+}
+
+static int
+table_of(const struct pith_layout *l, const struct pith_block *b)
+{
+	int e;
+
+	for (e = b->elem; e >= 0; e = l->elems[e].parent)
+		if (l->elems[e].node->v.element.tag == GUMBO_TAG_TABLE)
+			return e;
+	return -1;
+}
+
+/* Markdown's table: rows on consecutive lines, a rule under the first. */
+static int
+continues_table(const struct pith_layout *l, const struct pith_block *prev,
+    const struct pith_block *b)
+{
+	return prev && (prev->flags & B_ROW) && (b->flags & B_ROW) &&
+	    table_of(l, prev) == table_of(l, b);
+}
+
+static void
+table_rule(const struct pith_layout *l, const struct pith_block *b,
+    struct pbuf *out)
+{
+	size_t i, cells = 1;
+
+	for (i = 0; i < b->len; i++)
+		cells += l->text.p[b->off + i] == '\t';
+	pbuf_puts(out, "\n|");
+	while (cells-- > 0)
+		pbuf_puts(out, " --- |");
+}
+
 static void
 render(const struct pith_layout *l, const struct pith_strip_opts *o,
     struct pbuf *out)
@@ -23,17 +64,24 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 
 	for (i = 0; i < l->nblocks; i++) {
 		const struct pith_block *b = &l->blocks[i];
+		int row = o->markdown && (b->flags & B_ROW);
 
 		if (!b->keep)
 			continue;
 		/* A blank line between all blocks, list items and table
-		 * rows included: each is a paragraph for the tools after. */
-		if (prev)
+		 * rows included: each is a paragraph for the tools after.
+		 * Markdown's tables are the exception. */
+		if (row && continues_table(l, prev, b))
+			pbuf_putc(out, '\n');
+		else if (prev)
 			pbuf_puts(out, "\n\n");
-		if (o->markdown) {
-			if ((b->flags & B_QUOTE) && !(b->flags & B_PRE))
+		if (l->want_md) {
+			if (o->markdown && (b->flags & B_QUOTE) &&
+			    !(b->flags & B_PRE))
 				pbuf_puts(out, "> ");
 			pbuf_append(out, l->md.p + b->md_off, b->md_len);
+			if (row && !continues_table(l, prev, b))
+				table_rule(l, b, out);
 		} else
 			pbuf_append(out, l->text.p + b->off, b->len);
 		prev = b;
@@ -175,6 +223,30 @@ compose_text(struct pbuf *text)
 		pbuf_free(&nfc);
 }
 
+/* --keep title: the page's title first, unless the text already
+ * opens with it (the headline is usually the title). */
+static void
+add_title(struct pith_strip_result *r, const struct pith_strip_opts *o)
+{
+	const char *t = r->meta.title;
+	struct pbuf s = PBUF_INIT;
+	size_t n;
+
+	if (t == NULL || *t == '\0')
+		return;
+	n = strlen(t);
+	if (r->text.len >= n && memcmp(r->text.p + (o->markdown &&
+	    r->text.len >= n + 2 && memcmp(r->text.p, "# ", 2) == 0 ? 2 : 0),
+	    t, n) == 0)
+		return;
+	pbuf_puts(&s, o->markdown ? "# " : "");
+	pbuf_puts(&s, t);
+	pbuf_puts(&s, r->text.len ? "\n\n" : "\n");
+	pbuf_append(&s, r->text.p ? r->text.p : "", r->text.len);
+	pbuf_free(&r->text);
+	r->text = s;
+}
+
 static size_t
 kept_words(const struct pith_layout *l)
 {
@@ -222,7 +294,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		pith_meta_from_jsonld(prep.jsonld[i].p, prep.jsonld[i].len,
 		    &r->meta);
 	pith_meta_from_tree(dom.out->root, &r->meta);
-	pith_layout_build(dom.out->root, o->markdown, 0, &l);
+	pith_layout_build_base(dom.out->root, render_mask(o), 0, o->base_url,
+	    &l);
 	if (o->all) {
 		for (i = 0; i < l.nblocks; i++)
 			l.blocks[i].keep = 1, l.blocks[i].cat = CAT_CONTENT;
@@ -232,7 +305,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 			/* Little visible text but hidden elements: a page
 			 * whose script reveals its content. Read it all. */
 			pith_layout_free(&l);
-			pith_layout_build(dom.out->root, o->markdown, 1, &l);
+			pith_layout_build_base(dom.out->root, render_mask(o),
+			    1, o->base_url, &l);
 			select_content(&l, o);
 		}
 		if (o->templates)
@@ -241,6 +315,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 	render(&l, o, &r->text);
 	if (!o->all)
 		add_product_text(r);
+	if (o->keep & PITH_KEEP_TITLE)
+		add_title(r, o);
 	compose_text(&r->text);
 	if (o->explain)
 		explain(&l, &r->explain);

@@ -31,6 +31,9 @@ struct pith_strip_opts {
 	 * NULL for none. The caller learns from result.keys afterwards. */
 	const struct pith_templates *templates;
 	const char *host;
+	/* The page's address, for resolving relative link and image
+	 * targets (a <base href> in the page wins); NULL when unknown. */
+	const char *base_url;
 };
 
 struct pith_meta {

@@ -14,7 +14,7 @@ static const char *const cat_names[CAT_COUNT] = {
 	"breadcrumb", "consent", "newsletter", "appeal", "share", "related",
 	"comments", "ad", "byline", "disclaimer", "link-list", "short",
 	"metadata", "form", "pagination", "site-template", "outside-main",
-	"error-message", "table", "caption", "content"
+	"error-message", "table", "caption", "dialog", "content"
 };
 
 const char *
@@ -64,7 +64,8 @@ static const struct {
 	{"disclaimer", CAT_DISCLAIMER, 1},
 	{"pagination", CAT_PAGINATION, 1}, {"pager", CAT_PAGINATION, 0},
 	{"tags", CAT_META, 0}, {"tagcloud", CAT_META, 0},
-	{"modal", CAT_AD, 0}, {"popup", CAT_AD, 1}, {"overlay", CAT_AD, 0},
+	{"modal", CAT_DIALOG, 0}, {"popup", CAT_DIALOG, 1},
+	{"overlay", CAT_DIALOG, 0},
 	{NULL, CAT_NONE, 0}
 };
 

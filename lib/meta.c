@@ -50,68 +50,263 @@ set_date(char **field, const char *v)
 		*field = pith_meta_iso_date(v);
 }
 
-static const char *const months[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-	"nov", "dec"
+/* --- dates ------------------------------------------------------------- */
+
+/* Month names as pages write them, English and German: a word matches
+ * when it is at least three letters of one of these ("Sept", "Okt",
+ * "Mär"), so "Junk" is not June. */
+static const char *const month_names[][2] = {
+	{"january", "januar"}, {"february", "februar"},
+	{"march", "m\xc3\xa4rz"}, {"april", "april"}, {"may", "mai"},
+	{"june", "juni"}, {"july", "juli"}, {"august", "august"},
+	{"september", "september"}, {"october", "oktober"},
+	{"november", "november"}, {"december", "dezember"}
 };
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (unsigned char)c >= 0x80;
+}
+
+/* Reads min to max digits at *s (no sign, no space); advances *s.
+ * Returns 0 when fewer than min digits or more than max follow. */
+static int
+read_num(const char **s, int min, int max, int *v)
+{
+	const char *p = *s;
+	int n = 0;
+
+	*v = 0;
+	while (is_digit(*p) && n <= max) {
+		*v = *v * 10 + (*p - '0');
+		p++, n++;
+	}
+	if (n < min || n > max)
+		return 0;
+	*s = p;
+	return 1;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+valid_ymd(int y, int mo, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31};
+
+	if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1)
+		return 0;
+	return d <= mdays[mo - 1] + (mo == 2 && leap(y));
+}
+
+/* The month a word of n bytes names, 1-12, or 0. */
+static int
+month_of(const char *w, size_t n)
+{
+	size_t i, k;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		for (k = 0; k < 2; k++)
+			if (n <= strlen(month_names[i][k]) &&
+			    strncasecmp(w, month_names[i][k], n) == 0)
+				return (int)i + 1;
+	return 0;
+}
+
+/* "HH:MM[:SS[.fff]]" and a zone ("Z", "+01:00", "+0100", "+01", and
+ * with rfc set also " GMT", " UTC", " +0000"); appends "THH:MM:SS" and
+ * the zone to out. Returns 0, leaving out alone, when the time or the
+ * zone is not one. */
+static int
+read_time(const char *s, int rfc, char *out, size_t outsz)
+{
+	int h, mi, sec = 0, th = 0, tm = 0;
+	char tz[16] = "";
+	size_t n = strlen(out);
+
+	if (!read_num(&s, 1, 2, &h) || *s != ':')
+		return 0;
+	s++;
+	if (!read_num(&s, 1, 2, &mi))
+		return 0;
+	if (*s == ':') {
+		s++;
+		if (!read_num(&s, 1, 2, &sec))
+			return 0;
+		if (*s == '.' || *s == ',') {
+			s++;
+			if (!is_digit(*s))
+				return 0;
+			while (is_digit(*s))
+				s++;
+		}
+	}
+	if (h > 23 || mi > 59 || sec > 60)
+		return 0;
+	if (rfc)
+		while (*s == ' ')
+			s++;
+	if (*s == 'Z' || (rfc && (strncmp(s, "GMT", 3) == 0 ||
+	    strncmp(s, "UTC", 3) == 0 || strncmp(s, "UT", 2) == 0)))
+		snprintf(tz, sizeof tz, "Z");
+	else if (*s == '+' || *s == '-') {
+		const char *z = s + 1;
+
+		if (!is_digit(z[0]) || !is_digit(z[1]))
+			return 0;
+		th = (z[0] - '0') * 10 + (z[1] - '0');
+		z += 2;
+		if (*z == ':')
+			z++;
+		if (is_digit(z[0]) && is_digit(z[1])) {
+			tm = (z[0] - '0') * 10 + (z[1] - '0');
+			z += 2;
+		}
+		if (is_digit(*z) || th > 14 || tm > 59)
+			return 0;
+		snprintf(tz, sizeof tz, "%c%02d:%02d", *s, th, tm);
+	} else if (is_letter(*s))
+		return 0;	/* a zone we cannot read ("EST", "noon") */
+	snprintf(out + n, outsz - n, "T%02d:%02d:%02d%s", h, mi, sec, tz);
+	return 1;
+}
+
+/* "2024-01-05[THH:MM...]", "2024-1-5", "2024/01/05". */
+static char *
+iso_date(const char *s)
+{
+	int y, mo, d;
+	char sep, out[64];
+
+	if (!read_num(&s, 4, 4, &y) || (*s != '-' && *s != '/'))
+		return NULL;
+	sep = *s++;
+	if (!read_num(&s, 1, 2, &mo) || *s++ != sep ||
+	    !read_num(&s, 1, 2, &d) || is_digit(*s) || !valid_ymd(y, mo, d))
+		return NULL;
+	snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
+	if (*s == 'T' || *s == ' ')
+		read_time(s + 1, 0, out, sizeof out);
+	return xstrdup(out);
+}
+
+/* A word of letters at s: its length, 0 when none. */
+static size_t
+word_len(const char *s)
+{
+	size_t n = 0;
+
+	while (is_letter(s[n]))
+		n++;
+	return n;
+}
+
+static const char *
+skip_spaces(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+/* A day number and what may follow it: "5", "5th", "5.". */
+static int
+read_day(const char **s, int *d)
+{
+	const char *p = *s;
+	size_t n;
+
+	if (!read_num(&p, 1, 2, d))
+		return 0;
+	n = word_len(p);
+	if (n == 2 && (strncasecmp(p, "st", 2) == 0 ||
+	    strncasecmp(p, "nd", 2) == 0 || strncasecmp(p, "rd", 2) == 0 ||
+	    strncasecmp(p, "th", 2) == 0))
+		p += 2;
+	else if (n > 0)
+		return 0;
+	if (*p == '.' || *p == ',')
+		p++;
+	*s = p;
+	return 1;
+}
+
+/* "January 5, 2024", "Jan. 5th 2024", "5 January 2024", "5. Januar
+ * 2024", each perhaps after a weekday ("Fri, ", "Friday, ", "Fr., ") and
+ * before a time (RFC 2822: "Fri, 05 Jan 2024 10:00:00 +0000"). */
+static char *
+written_date(const char *s)
+{
+	int y, mo, d;
+	size_t n;
+	char out[64];
+
+	n = word_len(s);
+	if (n > 0 && !month_of(s, n)) {
+		/* A weekday: any word that is not a month, then ',' */
+		const char *p = s + n;
+
+		if (*p == '.')
+			p++;
+		if (*p != ',')
+			return NULL;
+		s = skip_spaces(p + 1);
+		n = word_len(s);
+	}
+	if (n > 0) {
+		mo = month_of(s, n);
+		s += n;
+		if (*s == '.')
+			s++;
+		s = skip_spaces(s);
+		if (!mo || !read_day(&s, &d))
+			return NULL;
+	} else {
+		if (!read_day(&s, &d))
+			return NULL;
+		s = skip_spaces(s);
+		n = word_len(s);
+		if (!(mo = month_of(s, n)))
+			return NULL;
+		s += n;
+		if (*s == '.' || *s == ',')
+			s++;
+	}
+	s = skip_spaces(s);
+	if (!read_num(&s, 4, 4, &y) || is_digit(*s) || !valid_ymd(y, mo, d))
+		return NULL;
+	snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
+	if (*s == ',')
+		s++;
+	s = skip_spaces(s);
+	if (is_digit(*s))
+		read_time(s, 1, out, sizeof out);
+	return xstrdup(out);
+}
 
 char *
 pith_meta_iso_date(const char *s)
 {
-	int y, mo, d, h, mi, sec, n = 0, tn = 0;
-	char tz[16] = "", mon[16];
-	char out[64];
-	size_t i;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && n == 10) {
-		if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200)
-			return NULL;
-		if ((s[10] == 'T' || s[10] == ' ') &&
-		    sscanf(s + 11, "%2d:%2d:%2d%n", &h, &mi, &sec, &tn) == 3 &&
-		    h < 24 && mi < 60 && sec < 61) {
-			/* Past what was read: "10:00:1" is 7 bytes, not 8. */
-			const char *z = s + 11 + tn;
-
-			while (*z == '.' || isdigit((unsigned char)*z))
-				z++;
-			if (*z == 'Z')
-				snprintf(tz, sizeof tz, "Z");
-			else if ((*z == '+' || *z == '-') &&
-			    isdigit((unsigned char)z[1]) &&
-			    isdigit((unsigned char)z[2])) {
-				int th = (z[1] - '0') * 10 + (z[2] - '0'), tm = 0;
-				const char *m = z + 3;
-
-				if (*m == ':')
-					m++;
-				if (isdigit((unsigned char)m[0]) &&
-				    isdigit((unsigned char)m[1]))
-					tm = (m[0] - '0') * 10 + (m[1] - '0');
-				snprintf(tz, sizeof tz, "%c%02d:%02d", *z,
-				    th % 24, tm % 60);
-			}
-			snprintf(out, sizeof out,
-			    "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi,
-			    sec, tz);
-		} else
-			snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
-		return xstrdup(out);
-	}
-	/* "January 5, 2024" and "5 January 2024" */
-	mo = 0;
-	if (sscanf(s, "%15[A-Za-z] %d, %d", mon, &d, &y) == 3 ||
-	    sscanf(s, "%d %15[A-Za-z] %d", &d, mon, &y) == 3) {
-		for (i = 0; i < 12; i++)
-			if (strncasecmp(mon, months[i], 3) == 0)
-				mo = (int)i + 1;
-		if (mo && d >= 1 && d <= 31 && y >= 1900 && y <= 2200) {
-			snprintf(out, sizeof out, "%04d-%02d-%02d", y, mo, d);
-			return xstrdup(out);
-		}
-	}
-	return NULL;
+	s = skip_spaces(s);
+	if (is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) &&
+	    is_digit(s[3]))
+		return iso_date(s);
+	return written_date(s);
 }
 
 /* --- JSON-LD ------------------------------------------------------------- */
@@ -274,6 +469,15 @@ note_meta(const GumboNode *n, struct meta_found *f)
 
 		if (strcasecmp(key, meta_names[i].key) != 0)
 			continue;
+		if (fld == F_DATE) {
+			/* An unreadable date does not hide a readable one of
+			 * lower rank. */
+			char *d = pith_meta_iso_date(content);
+
+			if (d == NULL)
+				continue;
+			free(d);
+		}
 		if (f->v[fld] == NULL || f->rank[fld] > (int)i) {
 			f->v[fld] = content;
 			f->rank[fld] = (int)i;

@@ -447,6 +447,8 @@ struct meta_found {
 	const char *v[F_LANG + 1];
 	int rank[F_LANG + 1];
 	const char *canonical, *lang, *title, *time;
+	char *byline;		/* malloc'd */
+	int byline_strong;	/* from rel=author or itemprop=author */
 };
 
 static void
@@ -485,8 +487,231 @@ note_meta(const GumboNode *n, struct meta_found *f)
 	}
 }
 
+/* --- bylines ------------------------------------------------------------ */
+
+/* Does a class or id value hold one of the words (split at non-letters,
+ * any case; a word also matches as the start of a longer one when
+ * prefix is set)? */
+static int
+has_word(const char *v, const char *const *words, int prefix)
+{
+	size_t i, n;
+
+	while (v && *v) {
+		while (*v && !isalpha((unsigned char)*v))
+			v++;
+		for (n = 0; isalpha((unsigned char)v[n]); n++)
+			;
+		for (i = 0; n && words[i]; i++) {
+			size_t k = strlen(words[i]);
+
+			if ((n == k || (prefix && n > k)) &&
+			    strncasecmp(v, words[i], k) == 0)
+				return 1;
+		}
+		v += n;
+	}
+	return 0;
+}
+
+/* Whitespace-separated token list (rel, itemprop) holds tok? */
+static int
+has_token(const char *v, const char *tok)
+{
+	size_t k = strlen(tok), n;
+
+	while (v && *v) {
+		while (isspace((unsigned char)*v))
+			v++;
+		for (n = 0; v[n] && !isspace((unsigned char)v[n]); n++)
+			;
+		if (n == k && strncasecmp(v, tok, k) == 0)
+			return 1;
+		v += n;
+	}
+	return 0;
+}
+
+/* Text of n's subtree (without <time>, scripts and the like), up to
+ * max bytes. */
 static void
-scan(const GumboNode *n, struct meta_found *f, int depth)
+subtree_text(const GumboNode *n, struct pbuf *b, size_t max, int depth)
+{
+	const GumboVector *c;
+	unsigned i;
+
+	if (b->len > max || depth > 16)
+		return;
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+		pbuf_puts(b, n->v.text.text);
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_TIME: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_BUTTON: case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE:
+		return;
+	case GUMBO_TAG_BR:
+		pbuf_putc(b, ' ');
+		return;
+	default:
+		break;
+	}
+	c = &n->v.element.children;
+	for (i = 0; i < c->length; i++)
+		subtree_text(c->data[i], b, max, depth + 1);
+}
+
+/* First descendant-or-self with itemprop=name. */
+static const GumboNode *
+itemprop_name(const GumboNode *n, int depth)
+{
+	const GumboVector *c;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 8)
+		return NULL;
+	if (has_token(pith_dom_attr(n, "itemprop"), "name"))
+		return n;
+	c = &n->v.element.children;
+	for (i = 0; i < c->length; i++) {
+		const GumboNode *r = itemprop_name(c->data[i], depth + 1);
+
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Longer text is an author box or a paragraph, not a byline. */
+#define BYLINE_MAX_TEXT 160
+#define BYLINE_MAX_NAME 80
+#define BYLINE_MAX_WORDS 8
+
+/* "By Jo Marsh · 1 May 2024" -> "Jo Marsh"; NULL when what is left does
+ * not look like a name. */
+static char *
+byline_name(const GumboNode *n)
+{
+	static const char *const prefixes[] = {
+		"written by", "posted by", "words by", "story by", "by:", "by",
+		"von", "par", "door", "por", "author:", "autor:", NULL
+	};
+	static const char *const cuts[] = {
+		"\xc2\xb7", "|", "\xe2\x80\xa2", " - ", " \xe2\x80\x93 ",
+		" \xe2\x80\x94 ", ",", ";", "(", " on ", " am ", " updated ",
+		" published ", NULL
+	};
+	struct pbuf raw = PBUF_INIT;
+	char *t, *p;
+	size_t i, len;
+	int words = 0, letters = 0;
+
+	subtree_text(n, &raw, BYLINE_MAX_TEXT + 1, 0);
+	t = raw.len > 0 && raw.len <= BYLINE_MAX_TEXT ?
+	    clean(raw.p, raw.len) : NULL;
+	pbuf_free(&raw);
+	if (t == NULL)
+		return NULL;
+	p = t;
+	for (i = 0; prefixes[i]; i++) {
+		size_t k = strlen(prefixes[i]);
+
+		if (strncasecmp(p, prefixes[i], k) == 0 &&
+		    (p[k] == ' ' || p[k] == '\0' || prefixes[i][k - 1] == ':')) {
+			p += k;
+			while (*p == ' ' || *p == ':')
+				p++;
+			break;
+		}
+	}
+	len = strlen(p);
+	for (i = 0; cuts[i]; i++) {
+		char *c = strstr(p, cuts[i]);
+
+		if (c && (size_t)(c - p) < len)
+			len = (size_t)(c - p);
+	}
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '.' ||
+	    p[len - 1] == ':'))
+		len--;
+	for (i = 0; i < len; i++) {
+		if (isalpha((unsigned char)p[i]) || (unsigned char)p[i] >= 0x80)
+			letters++;
+		if (p[i] != ' ' && (i == 0 || p[i - 1] == ' '))
+			words++;
+	}
+	if (len == 0 || len > BYLINE_MAX_NAME || words > BYLINE_MAX_WORDS ||
+	    letters == 0) {
+		free(t);
+		return NULL;
+	}
+	memmove(t, p, len);
+	t[len] = '\0';
+	return t;
+}
+
+/* Where a byline belongs to somebody else: a comment, a teaser of
+ * another story, a sidebar. */
+static int
+others_box(const GumboNode *n)
+{
+	static const char *const words[] = {
+		"comment", "related", "sidebar", "teaser", "recommend",
+		"popular", "trending", NULL
+	};
+
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
+		return 1;
+	default:
+		break;
+	}
+	return has_word(pith_dom_attr(n, "class"), words, 1) ||
+	    has_word(pith_dom_attr(n, "id"), words, 1);
+}
+
+static void
+note_byline(const GumboNode *n, struct meta_found *f)
+{
+	static const char *const byline_words[] = {"byline", "author", NULL};
+	static const char *const not_byline[] = {
+		"bio", "about", "avatar", "box", "description", "info", NULL
+	};
+	const char *cls = pith_dom_attr(n, "class");
+	const char *id = pith_dom_attr(n, "id");
+	const GumboNode *name;
+	int strong = 0;
+	char *v;
+
+	if (f->byline_strong)
+		return;
+	if (n->v.element.tag == GUMBO_TAG_A &&
+	    has_token(pith_dom_attr(n, "rel"), "author"))
+		strong = 1, name = n;
+	else if (has_token(pith_dom_attr(n, "itemprop"), "author")) {
+		strong = 1;
+		name = itemprop_name(n, 0);
+		if (name == NULL)
+			name = n;
+	} else if (f->byline == NULL &&
+	    (has_word(cls, byline_words, 0) || has_word(id, byline_words, 0)) &&
+	    !has_word(cls, not_byline, 0) && !has_word(id, not_byline, 0))
+		name = n;
+	else
+		return;
+	if ((v = byline_name(name)) == NULL)
+		return;
+	free(f->byline);
+	f->byline = v;
+	f->byline_strong = strong;
+}
+
+/* --- the tree, walked ----------------------------------------------------- */
+
+static void
+scan(const GumboNode *n, struct meta_found *f, int depth, int others)
 {
 	const GumboVector *c;
 	unsigned i;
@@ -520,12 +745,16 @@ scan(const GumboNode *n, struct meta_found *f, int depth)
 		if (f->time == NULL)
 			f->time = pith_dom_attr(n, "datetime");
 		return;
+	case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+		break;
 	default:
+		if (!others && !(others = others_box(n)))
+			note_byline(n, f);
 		break;
 	}
 	c = &n->v.element.children;
 	for (i = 0; i < c->length; i++)
-		scan(c->data[i], f, depth + 1);
+		scan(c->data[i], f, depth + 1, others);
 }
 
 void
@@ -534,10 +763,11 @@ pith_meta_from_tree(const GumboNode *root, struct pith_meta *m)
 	struct meta_found f;
 
 	memset(&f, 0, sizeof f);
-	scan(root, &f, 0);
+	scan(root, &f, 0, 0);
 	set(&m->title, f.v[F_TITLE]);
 	set(&m->title, f.title);
 	set(&m->author, f.v[F_AUTHOR]);
+	set(&m->author, f.byline);
 	set_date(&m->date, f.v[F_DATE]);
 	set_date(&m->date, f.time);
 	set(&m->sitename, f.v[F_SITE]);
@@ -546,4 +776,5 @@ pith_meta_from_tree(const GumboNode *root, struct pith_meta *m)
 	set(&m->url, f.v[F_URL]);
 	set(&m->lang, f.lang);
 	set(&m->lang, f.v[F_LANG]);
+	free(f.byline);
 }

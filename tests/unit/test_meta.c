@@ -545,6 +545,77 @@ test_tree(void)
 	meta_free(&m);
 }
 
+static void
+test_bylines(void)
+{
+	struct pith_meta m;
+
+	tree("<body><article><h1>H</h1><p class=\"byline\">By <a "
+	    "href=\"/a/jo\">Jo Marsh</a> &middot; <time datetime=\"2024-05-01\">"
+	    "1 May 2024</time></p><p>Text.</p></article></body>", &m);
+	tap_is(m.author, "Jo Marsh", "byline: 'By <a>name</a> · date'");
+	tap_is(m.date, "2024-05-01", "byline: its <time> gives the date");
+	meta_free(&m);
+	tree("<body><div class=\"article-byline\">by Lena Fischer, Science "
+	    "Correspondent</div></body>", &m);
+	tap_is(m.author, "Lena Fischer", "byline: 'by' dropped, cut at comma");
+	meta_free(&m);
+	tree("<body><span class=\"author-name\">Tomasz Brennan</span></body>",
+	    &m);
+	tap_is(m.author, "Tomasz Brennan", "class author-name");
+	meta_free(&m);
+	tree("<body><p>Words by <a rel=\"author\" href=\"/u/k\">Kit Moreau</a>"
+	    "</p></body>", &m);
+	tap_is(m.author, "Kit Moreau", "rel=author link");
+	meta_free(&m);
+	tree("<body><div itemprop=\"author\" itemscope><span itemprop=\"name\">"
+	    "Ines Duarte</span> <span>Staff writer</span></div></body>", &m);
+	tap_is(m.author, "Ines Duarte", "itemprop=author with itemprop=name");
+	meta_free(&m);
+	tree("<body><p class=\"byline\">Von Jonas Becker | 3. Juni 2024</p>"
+	    "</body>", &m);
+	tap_is(m.author, "Jonas Becker", "German 'Von', cut at '|'");
+	meta_free(&m);
+	tree("<meta name=\"author\" content=\"Meta Wins\"><body>"
+	    "<p class=\"byline\">By Somebody Else</p></body>", &m);
+	tap_is(m.author, "Meta Wins", "meta author before a byline");
+	meta_free(&m);
+	tree("<body><div class=\"author-bio\"><p>Ana Ruiz has covered the "
+	    "harbour for twenty years and written three books about the "
+	    "fishing fleet, the lifeboat crews and the families who kept the "
+	    "lighthouses running through two wars.</p></div></body>", &m);
+	tap_ok(m.author == NULL, "a long author bio is not a byline");
+	meta_free(&m);
+	tree("<body><article><p>Story.</p></article><div class=\"comments\">"
+	    "<div class=\"comment\"><span class=\"comment-author\">troll99"
+	    "</span><p>First!</p></div></div></body>", &m);
+	tap_ok(m.author == NULL, "a commenter is not the author");
+	meta_free(&m);
+	tree("<body><aside class=\"related\"><p class=\"byline\">By Other "
+	    "Writer</p></aside><article><p>Story.</p></article></body>", &m);
+	tap_ok(m.author == NULL, "a related story's byline is not the author");
+	meta_free(&m);
+	tree("<body><span class=\"author\">Byron Hale</span></body>", &m);
+	tap_is(m.author, "Byron Hale", "a name starting with 'By' is not cut");
+	meta_free(&m);
+	tree("<body><div class=\"byline\">Staff</div><p>Text by <a "
+	    "rel=\"author\" href=\"/u/r\">Rae Okoro</a>.</p></body>", &m);
+	tap_is(m.author, "Rae Okoro", "rel=author before an earlier class "
+	    "byline");
+	meta_free(&m);
+	tree("<body><div itemscope><meta itemprop=\"author\" content=\"Micro "
+	    "Data\"></div></body>", &m);
+	tap_is(m.author, "Micro Data", "<meta itemprop=author content>");
+	meta_free(&m);
+	tree("<body><p class=\"byline\">By</p></body>", &m);
+	tap_ok(m.author == NULL, "an empty byline gives nothing");
+	meta_free(&m);
+	tree("<body><p class=\"byline\"><a href=\"/a\">Ann Lee</a> and "
+	    "<a href=\"/b\">Bo Chen</a></p></body>", &m);
+	tap_is(m.author, "Ann Lee and Bo Chen", "two authors in one byline");
+	meta_free(&m);
+}
+
 /* JSON-LD first, then the tree, as pith_strip_html calls them. */
 static void
 test_precedence(void)
@@ -577,6 +648,7 @@ main(void)
 	test_dates_random();
 	test_jsonld();
 	test_tree();
+	test_bylines();
 	test_precedence();
 	return tap_done();
 }

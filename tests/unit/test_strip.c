@@ -186,6 +186,19 @@ test_prepass(void)
 	    "<style>p::after{content:'styled'}</style>"
 	    "<!-- <p>commented out</p> --><p>c</p>",
 	    "ab\n\nc\n", "script, style and comments are not text");
+	ALL_IS("<p>a</p><script><!-- document.write(\"<script src=x>"
+	    "</script>\"); --></script><p>b</p>", "a\n\nb\n",
+	    "script with a document.write of a script inside '<!--': the "
+	    "inner </script> does not end it");
+	ALL_IS("<p>a</p><SCRIPT><!-- <Script>x</SCRIPT >y--></script ><p>b</p>",
+	    "a\n\nb\n", "double-escaped script, any case");
+	ALL_IS("<p>a</p><script>s = \"<!--\"; t = 1;</script><p>b</p>",
+	    "a\n\nb\n", "'<!--' in a script string without '<script' after "
+	    "it: the first </script> ends it");
+	ALL_IS("<p>a</p><script><!--></script><p>b</p>", "a\n\nb\n",
+	    "'<!-->' in a script closes at once");
+	ALL_IS("<p>a</p><script><!-- <script></script> <p>never</p>",
+	    "a\n", "unterminated double-escaped script runs to the end");
 	ALL_IS("<p>x</p><template><p>template text</p></template>"
 	    "<svg><text>svg text</text><svg><text>inner</text></svg></svg>"
 	    "<p>y</p>", "x\n\ny\n", "template and nested svg dropped");

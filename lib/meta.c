@@ -397,6 +397,62 @@ jsonld_object(json_t *o, struct pith_meta *m, int depth)
 	jsonld_object(json_object_get(o, "mainEntity"), m, depth + 1);
 }
 
+/* Strips a wrapper at the start (when at_end is 0) or the end of
+ * [*b, *e) if present. */
+static void
+strip_wrapper(const char **b, const char **e, const char *w, int at_end)
+{
+	size_t n = strlen(w);
+
+	while (*b < *e && isspace((unsigned char)**b))
+		(*b)++;
+	while (*e > *b && isspace((unsigned char)(*e)[-1]))
+		(*e)--;
+	if ((size_t)(*e - *b) < n)
+		return;
+	if (!at_end && strncmp(*b, w, n) == 0)
+		*b += n;
+	else if (at_end && strncmp(*e - n, w, n) == 0)
+		*e -= n;
+}
+
+/* JSON-LD as pages write it when it is not quite JSON: wrapped in an
+ * HTML comment or a CDATA section, with a trailing semicolon, or with
+ * raw line breaks and tabs inside strings. Returns a repaired copy. */
+static char *
+jsonld_repair(const char *json, size_t len, size_t *outlen)
+{
+	static const char *const heads[] = {"<!--", "/*<![CDATA[*/",
+		"//<![CDATA[", "<![CDATA[", NULL};
+	static const char *const tails[] = {";", "-->", "/*]]>*/", "//]]>",
+		"]]>", ";", NULL};
+	const char *b = json, *e = json + len, *p;
+	struct pbuf out = PBUF_INIT;
+	int in_str = 0, esc = 0;
+	size_t i;
+
+	for (i = 0; heads[i]; i++)
+		strip_wrapper(&b, &e, heads[i], 0);
+	for (i = 0; tails[i]; i++)
+		strip_wrapper(&b, &e, tails[i], 1);
+	pbuf_reserve(&out, (size_t)(e - b) + 1);
+	for (p = b; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (in_str && c < 0x20)
+			c = ' ';
+		if (in_str && esc)
+			esc = 0;
+		else if (in_str && c == '\\')
+			esc = 1;
+		else if (c == '"')
+			in_str = !in_str;
+		pbuf_putc(&out, (char)c);
+	}
+	*outlen = out.len;
+	return out.p ? out.p : xstrdup("");
+}
+
 void
 pith_meta_from_jsonld(const char *json, size_t len, struct pith_meta *m)
 {
@@ -406,6 +462,14 @@ pith_meta_from_jsonld(const char *json, size_t len, struct pith_meta *m)
 	/* jansson bounds nesting itself (2048 levels): a hostile block is
 	 * a parse error, not a stack overflow. */
 	root = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	if (root == NULL) {
+		size_t n;
+		char *fixed = jsonld_repair(json, len, &n);
+
+		root = json_loadb(fixed, n, JSON_DECODE_ANY | JSON_ALLOW_NUL,
+		    &err);
+		free(fixed);
+	}
 	if (root == NULL)
 		return;
 	jsonld_object(root, m, 0);

@@ -353,6 +353,35 @@ test_jsonld(void)
 	tap_is(m.title, "a", "NUL inside a string: cut there");
 	meta_free(&m);
 
+	/* almost JSON, as pages write it */
+	ld("{\"@type\":\"Article\",\"headline\":\"Line one\nline\ttwo\","
+	    "\"author\":\"A\"}", &m);
+	tap_is(m.title, "Line one line two", "raw line break and tab inside a "
+	    "string: read");
+	meta_free(&m);
+	ld("{\"@type\":\"Article\",\"headline\":\"say \\\"hi\\\"\nthere\"}",
+	    &m);
+	tap_is(m.title, "say \"hi\" there", "raw line break after escaped "
+	    "quotes");
+	meta_free(&m);
+	ld("\n<!--\n{\"@type\":\"Article\",\"headline\":\"In a comment\"}\n-->\n",
+	    &m);
+	tap_is(m.title, "In a comment", "wrapped in an HTML comment");
+	meta_free(&m);
+	ld("/*<![CDATA[*/{\"@type\":\"Article\",\"headline\":\"CDATA\"}/*]]>*/",
+	    &m);
+	tap_is(m.title, "CDATA", "wrapped in a CDATA section");
+	meta_free(&m);
+	ld("{\"@type\":\"Article\",\"headline\":\"Semicolon\"};", &m);
+	tap_is(m.title, "Semicolon", "trailing semicolon");
+	meta_free(&m);
+	ld("<!-- -->", &m);
+	tap_ok(all_null(&m), "an empty comment: nothing, no crash");
+	meta_free(&m);
+	ld("{\"@type\":\"Article\",\"headline\":\"x\"} {\"second\":1}", &m);
+	tap_ok(all_null(&m), "two objects side by side: not JSON, nothing");
+	meta_free(&m);
+
 	/* deep @graph nesting is bounded */
 	for (i = 0; i < 50; i++)
 		pbuf_puts(&deep, "{\"@graph\":[");

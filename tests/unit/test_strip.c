@@ -142,6 +142,20 @@ test_encodings(void)
 	ENC("<p>\xC3\xA9t\xC3\xA9</p>", NULL, "\xC3\xA9t\xC3\xA9\n", "UTF-8", 0,
 	    "undeclared, valid UTF-8: UTF-8");
 	ENC("<p>a\0b</p>", NULL, "ab\n", "UTF-8", 0, "NUL byte dropped");
+	ENC("<meta charset=\"utf-16\"><p>caf\xE9</p>", NULL, "caf" FFFD "\n",
+	    "UTF-8", 1, "meta charset utf-16 in an ASCII page means UTF-8");
+	ENC("<meta charset=\"x-user-defined\"><p>caf\xE9</p>", NULL,
+	    "caf\xC3\xA9\n", "windows-1252", 0,
+	    "meta charset x-user-defined means windows-1252");
+	ENC("<!-- <meta charset=\"koi8-r\"> --><p>caf\xE9</p>", NULL,
+	    "caf\xC3\xA9\n", "windows-1252", 0,
+	    "a meta charset inside a comment is not read");
+	ENC("<meta content=\"text/html; charset='koi8-r'\" "
+	    "http-equiv=\"Content-Type\"><p>\xF0</p>", NULL, "\xD0\x9F\n",
+	    "KOI8-R", 0, "http-equiv with content first, quoted charset");
+	ENC("<p>caf\xE9</p>", "utf-16", "\xE7\x80\xBC\xE6\x8C\xBE\xE6\x99\xA1"
+	    "\xE3\xB3\xA9\xE7\x80\xAF" FFFD "\n", "UTF-16LE", 1,
+	    "transport utf-16 without a BOM: UTF-16LE, odd byte replaced");
 
 	/* a meta charset past the first 1024 bytes, still in the head */
 	pbuf_puts(&big, "<html><head><title>t</title>");

@@ -80,7 +80,7 @@ contains "$json" '"lang":"en-GB"' "news json: language"
 contains "$json" '"url":"https://estuaryherald.example/news/marrowby/tool-library-thousandth-drill"' "news json: canonical URL"
 
 ex=$(pith-strip --explain "$F/news.html")
-contains "$ex" "drop	consent" "news explain: consent category"
+contains "$ex" "drop	sidebar" "news explain: sidebar category"
 contains "$ex" "drop	comments" "news explain: comments category"
 contains "$ex" "drop	breadcrumb" "news explain: breadcrumb category"
 

@@ -81,7 +81,7 @@ check(const char *body, const char *want, const char *what)
 static void
 check_md(const char *body, const char *want, const char *what)
 {
-	char *got = blocks_of(body, 1, 0);
+	char *got = blocks_of(body, PITH_RENDER_MARKDOWN, 0);
 
 	tap_is(got, want, "markdown: %s", what);
 	free(got);
@@ -401,7 +401,15 @@ test_markdown(void)
 	check_md("<p>a <b>bold</b> and <em>em</em></p>",
 	    "[a **bold** and *em*]", "strong and emphasis");
 	check_md("<p>see <a href=\"https://x.example/\">the site</a></p>",
-	    "[see [the site](https://x.example/)]", "link");
+	    "[see the site]", "link text alone unless links are rendered");
+	{
+		char *got = blocks_of("<p>see <a href=\"https://x.example/\">the "
+		    "site</a></p>", PITH_RENDER_MARKDOWN | PITH_RENDER_LINKS, 0);
+
+		tap_is(got, "[see [the site](https://x.example/)]",
+		    "markdown: link with its target");
+		free(got);
+	}
 	check_md("<p>from <code>x</code></p>", "[from `x`]",
 	    "inline code: the space stays before the marker");
 	check_md("<pre>a  *b*</pre>", "[```\na  *b*\n```]",
@@ -409,12 +417,12 @@ test_markdown(void)
 	check_md("<p>2 * 3 = [six]</p>", "[2 \\* 3 = \\[six\\]]",
 	    "markdown characters in text escaped");
 	check_md("<table><tr><td>a</td><td>b</td></tr></table>",
-	    "[| a | b]", "table row");
+	    "[| a | b |]", "table row");
 	check_md("<p>a<br>b</p>", "[a  \nb]", "<br> as a hard line break");
 	{
 		/* layout.c bug: ordered list items get bullets. */
 		char *got = blocks_of("<ol><li>first</li><li>second</li></ol>",
-		    1, 0);
+		    PITH_RENDER_MARKDOWN, 0);
 
 		todo(strcmp(got, "[1. first][2. second]") == 0,
 		    "markdown: ordered list items numbered");
@@ -424,11 +432,65 @@ test_markdown(void)
 	 * falls before the block's markdown start and is lost. */
 	{
 		char *got = blocks_of("<p><strong>Note:</strong> x</p>"
-		    "<p><a href=\"/y\">Link</a> text</p>", 1, 0);
+		    "<p><a href=\"/y\">Link</a> text</p>",
+		    PITH_RENDER_MARKDOWN | PITH_RENDER_LINKS, 0);
 
 		todo(strcmp(got, "[**Note:** x][[Link](/y) text]") == 0,
 		    "markdown: emphasis or link opening a paragraph keeps its "
 		    "opening marker");
+		free(got);
+	}
+}
+
+/* Link and image targets beside the plain text, made absolute. */
+static void
+test_targets(void)
+{
+	static const char page[] = "<p>see <a href=\"/a\">A</a>, "
+	    "<a href=\"b?x=1\">B</a>, <a href=\"../up\">U</a> and "
+	    "<a href=\"mailto:x@y.example\">M</a></p>";
+	struct lay x;
+
+	if (pith_dom_parse(page, strlen(page), &x.dom) != 0)
+		exit(1);
+	pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS, 0,
+	    "https://x.example/dir/page.html", &x.l);
+	tap_ok(x.l.nblocks == 1 && strcmp(x.l.md.p + x.l.blocks[0].md_off,
+	    "see A <https://x.example/a>, B <https://x.example/dir/b?x=1>, "
+	    "U <https://x.example/up> and M <mailto:x@y.example>") == 0,
+	    "plain text with links: targets after the text, made absolute");
+	tap_ok(x.l.nblocks == 1 && strcmp(x.l.text.p + x.l.blocks[0].off,
+	    "see A, B, U and M") == 0, "... and the scored text unchanged");
+	lay_free(&x);
+
+	{
+		/* layout.c bug (libcurl's URL join): a fragment-only target
+		 * loses the page's file name. */
+		static const char frag[] = "<p>go <a href=\"#notes\">N</a></p>";
+
+		if (pith_dom_parse(frag, strlen(frag), &x.dom) != 0)
+			exit(1);
+		pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS, 0,
+		    "https://x.example/dir/page.html", &x.l);
+		todo(x.l.nblocks == 1 && strcmp(x.l.md.p +
+		    x.l.blocks[0].md_off, "go N <https://x.example/dir/"
+		    "page.html#notes>") == 0, "a '#fragment' target resolves "
+		    "to the page itself (RFC 3986)");
+		lay_free(&x);
+	}
+	check_md("<p>x <img src=\"i.png\" alt=\"a [b]\"> y</p>", "[x y]",
+	    "images not rendered unless asked");
+	{
+		char *got = blocks_of("<p>x <img src=\"i.png\" alt=\"a [b]\"> y"
+		    "<img src=\"data:image/png;base64,AAAA\" alt=\"inline\"></p>",
+		    PITH_RENDER_MARKDOWN | PITH_RENDER_IMAGES, 0);
+
+		tap_is(got, "[x ![a \\[b\\]](i.png) y]",
+		    "markdown image, brackets in alt escaped, data: URLs left out");
+		free(got);
+		got = blocks_of("<p>x <img src=\"i.png\" alt=\"alt text\"> y</p>",
+		    PITH_RENDER_IMAGES, 0);
+		tap_is(got, "[x [image: alt text] y]", "plain image placeholder");
 		free(got);
 	}
 }
@@ -611,6 +673,7 @@ main(void)
 	test_block_flags();
 	test_hidden();
 	test_markdown();
+	test_targets();
 	test_categories();
 	return tap_done();
 }

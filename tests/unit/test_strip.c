@@ -295,8 +295,18 @@ test_output(void)
 
 		run(h, strlen(h), &o, &r);
 	}
-	tap_is(text_of(&r), "## Sub\n\nSome **bold**, *em* and a [link](/l)."
+	tap_is(text_of(&r), "## Sub\n\nSome **bold**, *em* and a link."
 	    "\n\n> quoted\n\n- one\n\n```\ncode *x*\n```\n", "markdown");
+	pith_strip_result_free(&r);
+	o.keep |= PITH_KEEP_LINKS;
+	o.base_url = "https://h.example/x/y.html";
+	{
+		const char *h = "<p>Some text and a <a href=\"/l\">link</a>.</p>";
+
+		run(h, strlen(h), &o, &r);
+	}
+	tap_is(text_of(&r), "Some text and a [link](https://h.example/l).\n",
+	    "markdown with --keep links: absolute target");
 	pith_strip_result_free(&r);
 }
 

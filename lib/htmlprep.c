@@ -63,6 +63,65 @@ find_end_tag(const char *p, const char *end, const char *name)
 	return NULL;
 }
 
+/* "script" at p, as a tag name: followed by space, '/' or '>'. */
+static int
+script_name_at(const char *p, const char *end)
+{
+	return end - p >= 7 && strncasecmp(p, "script", 6) == 0 &&
+	    (is_space(p[6]) || p[6] == '/' || p[6] == '>');
+}
+
+/* Where a <script> body ends, after the tokenizer's script data states:
+ * "<!--" escapes, and inside the escape a "<script" starts a double
+ * escape in which "</script" does not end the element (old pages
+ * document.write scripts that way); "-->" ends either escape. Returns
+ * the "</script" that ends it, or NULL. */
+static const char *
+find_script_end(const char *p, const char *end)
+{
+	enum { DATA, ESCAPED, DOUBLE } st = DATA;
+
+	while (p < end) {
+		const char *c = p;
+
+		while (c < end && *c != '<' && *c != '-')
+			c++;
+		if (c >= end)
+			return NULL;
+		if (*c == '-') {
+			if (st != DATA && end - c >= 3 && c[1] == '-' &&
+			    c[2] == '>') {
+				st = DATA;
+				p = c + 3;
+			} else
+				p = c + 1;
+			continue;
+		}
+		/* '<' */
+		if (end - c >= 2 && c[1] == '/' && script_name_at(c + 2, end)) {
+			if (st != DOUBLE)
+				return c;
+			st = ESCAPED;
+			p = c + 8;
+		} else if (st == DATA && end - c >= 4 && c[1] == '!' &&
+		    c[2] == '-' && c[3] == '-') {
+			/* "<!-->" and "<!--->" close at once */
+			p = c + 4;
+			if (p < end && *p == '>')
+				p++;
+			else if (end - p >= 2 && p[0] == '-' && p[1] == '>')
+				p += 2;
+			else
+				st = ESCAPED;
+		} else if (st == ESCAPED && script_name_at(c + 1, end)) {
+			st = DOUBLE;
+			p = c + 7;
+		} else
+			p = c + 1;
+	}
+	return NULL;
+}
+
 /* Skips from `p` (just after "<name") over attributes to just after '>'.
  * Quoted values may hold '>'. Appends the tag's text to `out` when not
  * NULL, dropping attributes past PITH_MAX_ATTRS. Sets *type_jsonld when
@@ -242,7 +301,9 @@ pith_htmlprep_run(const char *html, size_t len, struct pith_htmlprep *st)
 				copied = p = body;
 				continue;
 			}
-			close = find_end_tag(body, end, name);
+			close = strcmp(name, "script") == 0 ?
+			    find_script_end(body, end) :
+			    find_end_tag(body, end, name);
 
 			if (strcmp(name, "svg") == 0 || strcmp(name, "math") == 0 ||
 			    strcmp(name, "object") == 0) {

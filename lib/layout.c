@@ -415,6 +415,9 @@ open_md(struct walker *w, const char *s)
 
 	if (!(l->want_md & PITH_RENDER_MARKDOWN))
 		return;
+	/* A marker that opens the block belongs to it ("**Note:** x"). */
+	if (w->block_elem < 0)
+		open_block_if_needed(w);
 	if (w->pending_space && w->block_elem >= 0 && l->text.len > w->start) {
 		pbuf_putc(&l->text, ' ');
 		pbuf_putc(&l->md, ' ');
@@ -572,13 +575,20 @@ put_url(struct walker *w, const char *url)
 	char *abs = NULL;
 	CURLU *u;
 
-	if (w->l->base_url && (u = curl_url()) != NULL) {
+	if (w->l->base_url && *url != '#' && (u = curl_url()) != NULL) {
 		if (curl_url_set(u, CURLUPART_URL, w->l->base_url, 0) ==
 		    CURLUE_OK && curl_url_set(u, CURLUPART_URL, url, 0) ==
 		    CURLUE_OK && curl_url_get(u, CURLUPART_URL, &abs, 0) !=
 		    CURLUE_OK)
 			abs = NULL;
 		curl_url_cleanup(u);
+	}
+	/* "#notes" is the page itself, which a join against the
+	 * directory would lose. */
+	if (abs == NULL && *url == '#' && w->l->base_url) {
+		const char *b = w->l->base_url;
+
+		pbuf_append(md, b, strcspn(b, "#"));
 	}
 	pbuf_puts(md, abs ? abs : url);
 	curl_free(abs);
@@ -637,6 +647,39 @@ render_image(struct walker *w, const GumboNode *n)
 		pbuf_puts(md, markdown ? ")" : ">");
 	}
 	w->images++;
+}
+
+/* "- " in a <ul>, "3. " for the third item of an <ol> (counting from
+ * its start attribute). */
+static void
+list_marker(struct walker *w, const GumboNode *n)
+{
+	const GumboNode *p = n->parent;
+	const char *start;
+	char buf[24];
+	long k;
+	size_t i;
+
+	if (p == NULL || p->type != GUMBO_NODE_ELEMENT ||
+	    p->v.element.tag != GUMBO_TAG_OL) {
+		put_md(w, "- ");
+		return;
+	}
+	start = pith_dom_attr(p, "start");
+	k = start ? strtol(start, NULL, 10) : 1;
+	if (k < 0 || k > 1000000)
+		k = 1;
+	for (i = 0; i < p->v.element.children.length; i++) {
+		const GumboNode *c = p->v.element.children.data[i];
+
+		if (c == n)
+			break;
+		if (c->type == GUMBO_NODE_ELEMENT &&
+		    c->v.element.tag == GUMBO_TAG_LI)
+			k++;
+	}
+	snprintf(buf, sizeof buf, "%ld. ", k);
+	put_md(w, buf);
 }
 
 /* Whether a part of the class list (split at non-letters) begins with
@@ -728,7 +771,7 @@ walk_element(struct walker *w, const GumboNode *n)
 			w->md_start = w->l->md.len;
 			w->block_flags |= t == GUMBO_TAG_LI ? B_LI : B_DT;
 			if (t == GUMBO_TAG_LI)
-				put_md(w, "- ");
+				list_marker(w, n);
 			break;
 		case GUMBO_TAG_PRE:
 		case GUMBO_TAG_LISTING:

@@ -56,6 +56,7 @@ static const struct {
 	{"teaser", CAT_RELATED, 1}, {"upnext", CAT_RELATED, 0},
 	{"comment", CAT_COMMENTS, 1}, {"comments", CAT_COMMENTS, 0},
 	{"disqus", CAT_COMMENTS, 0}, {"respond", CAT_COMMENTS, 0},
+	{"reviews", CAT_COMMENTS, 0},
 	{"ad", CAT_AD, 0}, {"ads", CAT_AD, 0}, {"advert", CAT_AD, 1},
 	{"advertisement", CAT_AD, 0}, {"sponsor", CAT_AD, 1},
 	{"sponsored", CAT_AD, 0}, {"promo", CAT_AD, 1}, {"banner", CAT_AD, 0},

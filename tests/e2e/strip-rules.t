@@ -92,4 +92,20 @@ out=$(pith-strip "$TMP/notice.html")
 contains "$out" "Copyright law in the harbour towns" "notice: a paragraph about copyright is kept"
 lacks "$out" "copyrighted property" "notice: a long copyright notice is dropped"
 
+# customer reviews under a product are comments: dropped unless asked
+{
+	echo '<html><body><main><h1>Trail 25 pack</h1>'
+	echo '<p>Keep your gear within easy reach in the Trail 25 pack. It fits a wide range of body types, has a ripstop nylon body with a water repellent finish and pockets for everything you need on a day in the hills.</p>'
+	echo '<p>The hip belt carries the load and the back panel breathes; a sleeve holds a water reservoir of up to three litres, and the lid pocket keeps a map and a phone dry.</p>'
+	echo '<div class="product-reviews"><h2>Reviews</h2>'
+	echo '<p>Rated 5 out of 5. I carried it on four long walks this summer and it never once rubbed my shoulders; the side pockets swallow a big bottle.</p>'
+	echo '<p>Rated 4 out of 5. Good pack for the price, though the zip on the lid pocket sticks when it is full and the colour faded after a season.</p>'
+	echo '</div></main></body></html>'
+} > "$TMP/reviews.html"
+out=$(pith-strip "$TMP/reviews.html")
+contains "$out" "sleeve holds a water reservoir" "product: description kept"
+lacks "$out" "never once rubbed my shoulders" "product: customer reviews dropped"
+out=$(pith-strip --keep comments "$TMP/reviews.html")
+contains "$out" "never once rubbed my shoulders" "product: --keep comments brings the reviews back"
+
 done_testing

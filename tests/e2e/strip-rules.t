@@ -97,6 +97,7 @@ lacks "$out" "copyrighted property" "notice: a long copyright notice is dropped"
 	echo '<html><body><main><h1>Trail 25 pack</h1>'
 	echo '<p>Keep your gear within easy reach in the Trail 25 pack. It fits a wide range of body types, has a ripstop nylon body with a water repellent finish and pockets for everything you need on a day in the hills.</p>'
 	echo '<p>The hip belt carries the load and the back panel breathes; a sleeve holds a water reservoir of up to three litres, and the lid pocket keeps a map and a phone dry.</p>'
+	echo '<p>Weight: one kilogram and eight hundred grams. Volume: twenty-five litres. Made from recycled nylon, with buckles that work in gloves.</p>'
 	echo '<div class="product-reviews"><h2>Reviews</h2>'
 	echo '<p>Rated 5 out of 5. I carried it on four long walks this summer and it never once rubbed my shoulders; the side pockets swallow a big bottle.</p>'
 	echo '<p>Rated 4 out of 5. Good pack for the price, though the zip on the lid pocket sticks when it is full and the colour faded after a season.</p>'

@@ -458,6 +458,52 @@ drop_section(struct pith_layout *l, size_t h, enum pith_cat c)
 	return i - 1;
 }
 
+/* A heading whose section lost all its blocks ("About Matthew
+ * Humphries" over a dropped author bio, "Read more from ..." over a
+ * dropped link list) heads nothing: it goes with them. */
+/* A heading of a dozen words or more is a paragraph in heading markup. */
+#define TITLE_MAX_WORDS 12
+
+static int
+is_title(const struct pith_block *b)
+{
+	return (b->flags & B_HEADING) && b->words < TITLE_MAX_WORDS;
+}
+
+static void
+drop_orphan_headings(struct pith_layout *l, int region)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->nblocks; i++) {
+		struct pith_block *h = &l->blocks[i];
+		enum pith_cat why = CAT_SHORT;
+		int kept = 0, dropped = 0;
+
+		if (!h->keep || !is_title(h) ||
+		    !is_inside(l, h->elem, region))
+			continue;
+		for (k = i + 1; k < l->nblocks; k++) {
+			const struct pith_block *b = &l->blocks[k];
+
+			if (!is_inside(l, b->elem, region))
+				break;
+			if ((b->flags & B_HEADING) && b->level <= h->level)
+				break;
+			if (b->keep && !is_title(b)) {
+				kept = 1;
+				break;
+			}
+			if (!b->keep && !dropped++)
+				why = b->cat;
+		}
+		if (!kept && dropped) {
+			h->keep = 0;
+			h->cat = why;
+		}
+	}
+}
+
 void
 pith_extract_select(struct pith_layout *l, int region, int bias,
     unsigned keep)
@@ -522,8 +568,10 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		b->keep = 1;
 	}
-	if (region >= 0)
+	if (region >= 0) {
 		keep_headline(l, region);
+		drop_orphan_headings(l, region);
+	}
 	for (i = 0; i < l->nblocks; i++) {
 		struct pith_block *b = &l->blocks[i];
 

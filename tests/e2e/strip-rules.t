@@ -109,4 +109,19 @@ lacks "$out" "never once rubbed my shoulders" "product: customer reviews dropped
 out=$(pith-strip --keep comments "$TMP/reviews.html")
 contains "$out" "never once rubbed my shoulders" "product: --keep comments brings the reviews back"
 
+# a heading whose section was dropped (an author box) goes with it;
+# a heading over kept text stays
+{
+	echo '<html><body><article><h1>Wall rebuilt</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '<h2>What happens next</h2>'
+	para 4
+	echo '<h3>About Maren Okafor</h3><div class="author-bio">Maren writes about the coast for the Ledger and has covered the harbour board since it was founded.</div>'
+	echo '</article></body></html>'
+} > "$TMP/orphan.html"
+out=$(pith-strip "$TMP/orphan.html")
+contains "$out" "What happens next" "orphan headings: a heading over kept text stays"
+lacks "$out" "has covered the harbour board" "orphan headings: the author bio is dropped"
+lacks "$out" "About Maren Okafor" "orphan headings: its heading goes with it"
+
 done_testing

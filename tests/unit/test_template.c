@@ -50,7 +50,7 @@ static void
 test_recurrence(void)
 {
 	struct pith_templates *t = pith_templates_open(NULL);
-	struct pith_textmode_opts o = {0, 0, NULL, t, "harbour.example"};
+	struct pith_textmode_opts o = {0, 0, NULL, t, "harbour.example", NULL};
 	struct pbuf doc = PBUF_INIT, out = PBUF_INIT;
 	const char *blocks[3];
 	int i;

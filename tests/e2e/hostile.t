@@ -86,6 +86,32 @@ elif kind == "badutf8":
               b"\xff \xf0\x9f\x98 end ok.\n")
 elif kind == "line50":
     out.write((b"word and more text. " * 2621440)[:50 << 20])
+elif kind == "prose50":
+    # One 50 MB line of story sentences, in a shuffled order.
+    s = [b"The ferry left the harbour an hour late because the fog had "
+         b"not lifted from the bay.",
+         b"Most of the passengers stayed inside, where the windows were "
+         b"fogged and the coffee was warm.",
+         b"An old fisherman told us that the crossing had been rougher in "
+         b"the years before the new pier was built.",
+         b"By the time we reached the island, the sun had burned through "
+         b"the clouds and the water was calm.",
+         b"The village has one school, two churches and a bakery that "
+         b"opens before five in the morning.",
+         b"Its mayor, who has held the office for almost twenty years, "
+         b"says that the population is slowly growing again.",
+         b"Young families have moved here from the city, drawn by the "
+         b"quiet streets and the cheaper houses.",
+         b"In the afternoon we walked along the cliffs to the lighthouse, "
+         b"which was restored last spring."]
+    b = bytearray()
+    while len(b) < 50 << 20:
+        b += random.choice(s) + b" "
+    out.write(bytes(b[:50 << 20]))
+elif kind == "b64line":
+    # 50 MB of base64 on one line: no blank, no sentence, no prose.
+    import base64
+    out.write(base64.b64encode(random.randbytes(37500000)))
 elif kind in ("hugecl", "negcl", "bigcl"):
     cl = {"hugecl": b"99999999999999999999", "negcl": b"-5",
           "bigcl": b"1000000000000"}[kind]
@@ -125,7 +151,7 @@ elif kind == "manylines":
         out.write(b"Line %d of a large text. It has two sentences.\n" % n)
 PY
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 missing"; exit 0; }
-for k in junk badutf8 line50 hugecl negcl bigcl truncgz bomb deepjson \
+for k in junk badutf8 line50 prose50 b64line hugecl negcl bigcl truncgz bomb deepjson \
     longhdr manyhdr manyrecords manylines; do
 	python3 "$TMP/gen.py" $k > "$TMP/$k" || exit 2
 done
@@ -237,6 +263,30 @@ for tool in pith-normalize pith-segment; do
 	rss_below 131072 "$tool: one 50 MB line"
 	rm -f "$TMP/line50.out"
 done
+
+# One 50 MB line through pith-strip's text mode: cut into paragraphs of
+# at most 64 KiB (said on stderr), prose kept, memory within the
+# documented bound of about four times the document (4 x 50 MB + 16 MB).
+run prose50 pith-strip "$TMP/prose50"
+is "$RC" 0 "pith-strip: one 50 MB line of prose: status 0"
+n=$(wc -c < "$TMP/prose50.out")
+ok "$([ "$n" -ge 52000000 ]; echo $?)" "pith-strip: one 50 MB line of prose: the prose comes out ($n bytes)"
+is "$(awk 'length > 65536' "$TMP/prose50.out" | wc -l)" 0 \
+    "pith-strip: one 50 MB line of prose: no paragraph over 64 KiB"
+contains "$(cat "$TMP/prose50.err")" "text paragraph over 65536 bytes: cut" \
+    "pith-strip: one 50 MB line of prose: the cut is reported"
+rss_below 221184 "pith-strip: one 50 MB line of prose"
+rm -f "$TMP/prose50.out"
+run b64line pith-strip "$TMP/b64line"
+is "$RC/$(wc -c < "$TMP/b64line.out")" "0/0" "pith-strip: one 50 MB line of base64: status 0, nothing kept"
+contains "$(cat "$TMP/b64line.err")" "cut into pieces" "pith-strip: 50 MB of base64: the cut is reported"
+rss_below 221184 "pith-strip: one 50 MB line of base64"
+# The other way round: a million short lines, a paragraph each.
+awk '{ for (i = 0; i < 50; i++) print }' "$TMP/manylines" > "$TMP/lines50"
+run lines50 pith-strip "$TMP/lines50"
+is "$RC" 0 "pith-strip: a million short lines (50 MB): status 0"
+rss_below 221184 "pith-strip: a million short lines"
+rm -f "$TMP/lines50" "$TMP/lines50.out"
 
 # A gzip bomb as a payload's Content-Encoding: stopped at --max-bytes.
 run bomb pith-strip "$TMP/bomb"

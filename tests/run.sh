@@ -16,7 +16,7 @@ export LC_ALL=C.UTF-8
 filter="$1"
 log=$(mktemp -d "${TMPDIR:-/tmp}/pith-tests.XXXXXX") || exit 2
 trap 'rm -rf "$log"' EXIT INT TERM
-pass=0 fail=0 skip=0 files=0 badfiles=""
+pass=0 fail=0 skip=0 ntodo=0 files=0 badfiles=""
 
 for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	[ -f "$t" ] || continue
@@ -31,7 +31,9 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	rc=$?
 	p=$(grep -c '^ok ' "$out" || true)
 	s=$(grep -ci '^ok .*# skip' "$out" || true)
-	f=$(grep -c '^not ok ' "$out" || true)
+	# "not ok ... # TODO": a known failure, reported but not counted.
+	f=$(grep '^not ok ' "$out" | grep -vic ' # TODO' || true)
+	todo=$(grep '^not ok ' "$out" | grep -ic ' # TODO' || true)
 	p=$((p - s))
 	plan=$(grep -E '^1\.\.[0-9]+' "$out" | tail -n 1)
 	if grep -qi '^1\.\.0 # skip' "$out"; then
@@ -49,8 +51,10 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	fi
 	[ "$f" -gt 0 ] && [ "$status" = ok ] && status="FAILED"
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
-	printf '%-32s %s (%d passed, %d failed, %d skipped)\n' "$name" \
-	    "$status" "$p" "$f" "$s"
+	printf '%-32s %s (%d passed, %d failed, %d skipped%s)\n' "$name" \
+	    "$status" "$p" "$f" "$s" "$([ "$todo" -gt 0 ] && echo ", $todo todo")"
+	[ "$todo" -gt 0 ] && grep '^not ok .* # TODO' "$out" | sed 's/^/    /'
+	ntodo=$((ntodo + todo))
 	if [ "$f" -gt 0 ]; then
 		badfiles="$badfiles $name"
 		grep -E '^(not ok|#)' "$out" | head -n 40 | sed 's/^/    /'
@@ -60,5 +64,5 @@ done
 
 [ "$files" -gt 0 ] || { echo "no tests found"; exit 1; }
 [ -n "$badfiles" ] && echo "failed:$badfiles"
-echo "$pass passed, $fail failed, $skip skipped"
+echo "$pass passed, $fail failed, $skip skipped$([ "$ntodo" -gt 0 ] && echo ", $ntodo todo (known failures)")"
 [ "$fail" -eq 0 ]

@@ -16,6 +16,14 @@ export LC_ALL=C.UTF-8
 filter="$1"
 log=$(mktemp -d "${TMPDIR:-/tmp}/pith-tests.XXXXXX") || exit 2
 trap 'rm -rf "$log"' EXIT INT TERM
+# Under the sanitizers every report (a leak at exit included) goes to a
+# file of its own, and any report fails the run, whether or not the test
+# that caused it looked at the status or the standard error.
+if [ "${PITH_SANITIZE:-}" = 1 ]; then
+	mkdir -p "$log/sanitizer"
+	export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$log/sanitizer/asan"
+	export UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$log/sanitizer/ubsan"
+fi
 pass=0 fail=0 skip=0 ntodo=0 files=0 badfiles=""
 
 for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
@@ -63,6 +71,15 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 done
 
 [ "$files" -gt 0 ] || { echo "no tests found"; exit 1; }
+if [ -d "$log/sanitizer" ] && [ -n "$(ls "$log/sanitizer")" ]; then
+	n=$(ls "$log/sanitizer" | wc -l)
+	echo "sanitizer reports: $n"
+	for r in "$log/sanitizer"/*; do
+		grep -E 'ERROR|SUMMARY|runtime error| #[0-9] ' "$r" | head -n 12 |
+		    sed 's/^/    /'
+	done
+	fail=$((fail + n)) badfiles="$badfiles (sanitizer)"
+fi
 [ -n "$badfiles" ] && echo "failed:$badfiles"
 echo "$pass passed, $fail failed, $skip skipped$([ "$ntodo" -gt 0 ] && echo ", $ntodo todo (known failures)")"
 [ "$fail" -eq 0 ]

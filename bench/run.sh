@@ -1,7 +1,7 @@
 #!/bin/sh
-# make bench: every bench/*.sh in turn (strip, textmode, normalize,
-# segment, fetch, stream), each printing its own table and the commands
-# behind it. Needs ../shared (the corpora) for the quality figures.
+# make bench: every bench/*.sh in turn (bigstream, strip, textmode,
+# normalize, segment, fetch, streams), each printing its own table and the
+# commands behind it. Needs ../shared (the corpora) for the quality figures.
 # Environment: PITH_BIN, PITH_SHARED. BENCH=name runs one of them.
 cd "$(dirname "$0")/.." || exit 2
 : "${PITH_BIN:?run through make bench}"

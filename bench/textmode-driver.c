@@ -144,7 +144,7 @@ run_speed(const char *list, struct pith_textmode_opts *o)
 int
 main(int argc, char *argv[])
 {
-	struct pith_textmode_opts o = {0, 0, NULL, NULL, NULL};
+	struct pith_textmode_opts o = {0, 0, NULL, NULL, NULL, NULL};
 	struct pbuf in = PBUF_INIT, out = PBUF_INIT;
 	const char *list = NULL, *speed = NULL;
 	int c;

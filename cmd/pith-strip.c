@@ -81,25 +81,34 @@ host_of(const char *url, char *buf, size_t n)
 }
 
 /* Text mode: the document is already text (a WET record, a scraper's
- * dump); classify its paragraphs. */
-static int
+ * dump); classify its paragraphs. Returns the number of over-long
+ * paragraphs that were cut into pieces. */
+static size_t
 run_text(struct job *j, struct pith_strip_result *r, const char *host)
 {
 	struct pith_textmode_opts to;
 	struct pbuf clean = PBUF_INIT;
+	const char *text = j->html.p ? j->html.p : "";
+	size_t len = j->html.len, split = 0;
 
 	memset(&to, 0, sizeof to);
 	to.explain = opts.explain;
 	to.precision_bias = opts.bias;
 	to.templates = templates;
 	to.host = host;
+	to.split = &split;
 	memset(r, 0, sizeof *r);
-	pith_utf8_sanitize(j->html.p ? j->html.p : "", j->html.len, &clean);
-	pith_textmode_extract(clean.p ? clean.p : "", clean.len, &to,
-	    &r->text, &r->explain);
+	/* Valid UTF-8 is used in place: a copy would be one more document
+	 * size of memory. */
+	if (pith_utf8_valid_prefix(text, len) < len) {
+		pith_utf8_sanitize(text, len, &clean);
+		text = clean.p ? clean.p : "";
+		len = clean.len;
+	}
+	pith_textmode_extract(text, len, &to, &r->text, &r->explain);
 	r->encoding = "UTF-8";
 	pbuf_free(&clean);
-	return 0;
+	return split;
 }
 
 /* Runs one document; its whole output record lands in j->out. Template
@@ -112,6 +121,7 @@ run_job(struct job *j, const char *name)
 	struct pith_docsrc src = {j->url, j->date, j->record_id, name};
 	const char *err = NULL;
 	enum pith_docstatus st;
+	size_t split = 0;
 	char hostbuf[256];
 	const char *host = host_of(j->url, hostbuf, sizeof hostbuf);
 
@@ -123,7 +133,7 @@ run_job(struct job *j, const char *name)
 	    !pith_looks_like_html(j->html.p ? j->html.p : "", j->html.len))
 		j->text = 1;
 	if (j->text && !opts.all)
-		run_text(j, r, host);
+		split = run_text(j, r, host);
 	else if (pith_strip_html(j->html.p ? j->html.p : "", j->html.len, &o,
 	    r, &err) == -1) {
 		pith_warnx(name, "%s%s%s", j->url ? j->url : "",
@@ -131,9 +141,15 @@ run_job(struct job *j, const char *name)
 		j->failed = 1;
 		return;
 	}
+	if (split > 0)
+		pith_warnx(name, "%s%stext paragraph over %zu bytes: cut into "
+		    "pieces of at most that size, each judged alone (%zu cuts)",
+		    j->url ? j->url : "", j->url ? ": " : "", PITH_TEXT_PARA_MAX,
+		    split);
 	if (opts.explain) {
 		pbuf_append(&j->out, r->explain.p ? r->explain.p : "",
 		    r->explain.len);
+		pbuf_free(&r->explain);
 		return;
 	}
 	st = r->text.len > 0 ? PITH_DOC_OK : PITH_DOC_EMPTY;
@@ -144,6 +160,9 @@ run_job(struct job *j, const char *name)
 		    j->url ? j->url : "", j->url ? ": " : "", 512, 256,
 		    r->depth_cut, r->attrs_cut);
 	pith_strip_emit(&j->out, format, r, st, &src, ndocs + 1);
+	/* The record holds its own copy now: the text's memory goes back
+	 * before the next document, and before learning from this one. */
+	pbuf_free(&r->text);
 }
 
 static void
@@ -166,6 +185,16 @@ job_finish(struct job *j)
 	char hostbuf[256];
 	const char *host = host_of(j->url, hostbuf, sizeof hostbuf);
 
+	ndocs++;
+	if (j->failed)
+		nfailed++;
+	else if (j->empty)
+		nempty++;
+	pith_out_write(&pith_stdout, j->out.p ? j->out.p : "", j->out.len);
+	pith_out_flush(&pith_stdout);
+	/* Out before learning: learning from a text document splits it
+	 * again, and should not do so while its output is held too. */
+	pbuf_free(&j->out);
 	if (templates && !j->failed) {
 		if (j->r.keys)
 			pith_templates_add_doc_keys(templates, host ? host : "",
@@ -174,13 +203,6 @@ job_finish(struct job *j)
 			pith_textmode_learn(templates, host,
 			    j->html.p ? j->html.p : "", j->html.len);
 	}
-	ndocs++;
-	if (j->failed)
-		nfailed++;
-	else if (j->empty)
-		nempty++;
-	pith_out_write(&pith_stdout, j->out.p ? j->out.p : "", j->out.len);
-	pith_out_flush(&pith_stdout);
 }
 
 /* --- WARC input: batches of records, processed on N threads, written in

@@ -304,7 +304,9 @@ start(struct pith_fetch *f, struct job *j, double now)
 	pbuf_reset(&j->req);
 	j->over_limit = 0;
 	j->errbuf[0] = '\0';
-	j->limit = j->is_robots ? PITH_ROBOTS_MAX_BYTES : f->o.max_bytes;
+	/* robots.txt: a byte past what is parsed tells the parser whether
+	 * the limit cut the last line in two. */
+	j->limit = j->is_robots ? PITH_ROBOTS_MAX_BYTES + 1 : f->o.max_bytes;
 	if ((e = curl_easy_init()) == NULL)
 		pith_die(PITH_EXIT_FAIL, NULL, "cannot initialise libcurl");
 	j->easy = e;
@@ -646,7 +648,8 @@ robots_done(struct pith_fetch *f, struct job *j, CURLcode rc, long status)
 		}
 	}
 
-	/* Over 500 KiB: the first 500 KiB are what counts (RFC 9309).
+	/* Over 500 KiB: the first 500 KiB are what counts (RFC 9309), less
+	 * a line cut in two (see pith_robots_parse).
 	 * Too many redirects: "unavailable", so everything is allowed. */
 	if (rc == CURLE_TOO_MANY_REDIRECTS || rc == CURLE_UNSUPPORTED_PROTOCOL)
 		site->robots = pith_robots_allow_all();

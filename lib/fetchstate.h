@@ -34,7 +34,7 @@ struct pith_host_state {
 	char *origin;
 	long long robots_time;	/* Unix time robots.txt was fetched */
 	int robots_status;	/* its HTTP status */
-	struct pbuf robots;	/* its body (at most 500 KiB) */
+	struct pbuf robots;	/* its body (at most 500 KiB and a byte) */
 	double next_ok;		/* Unix time of the next allowed request */
 };
 

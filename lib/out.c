@@ -36,12 +36,12 @@ write_failed(struct pith_out *o)
 }
 
 static void
-drain(struct pith_out *o)
+write_all(struct pith_out *o, const char *p, size_t len)
 {
 	size_t off = 0;
 
-	while (off < o->buf.len) {
-		ssize_t n = write(o->fd, o->buf.p + off, o->buf.len - off);
+	while (off < len) {
+		ssize_t n = write(o->fd, p + off, len - off);
 
 		if (n < 0) {
 			if (errno == EINTR)
@@ -50,12 +50,26 @@ drain(struct pith_out *o)
 		}
 		off += (size_t)n;
 	}
+}
+
+static void
+drain(struct pith_out *o)
+{
+	write_all(o, o->buf.p, o->buf.len);
 	pbuf_reset(&o->buf);
 }
 
 void
 pith_out_write(struct pith_out *o, const void *data, size_t len)
 {
+	/* A large block (a whole document's text) goes out from where it
+	 * is: copying it into the buffer first would cost its size again
+	 * in memory. */
+	if (len >= OUT_SOFT_LIMIT) {
+		drain(o);
+		write_all(o, data, len);
+		return;
+	}
 	pbuf_append(&o->buf, data, len);
 	if (o->buf.len >= OUT_SOFT_LIMIT)
 		drain(o);

@@ -327,8 +327,17 @@ parse_body(struct parse *ps, const unsigned char *body, size_t len)
 	size_t pos = 0, bom_pos = 0, i;
 	int line_num = 0, last_cr = 0;
 
-	if (len > PITH_ROBOTS_MAX_BYTES)
+	/* Past the limit the rest is ignored (RFC 9309, 2.5), and so is
+	 * a line the limit cuts in two: half a rule is another rule
+	 * ("Disallow: /private-drafts" cut to "Disallow: /p" covers
+	 * almost everything). */
+	if (len > PITH_ROBOTS_MAX_BYTES) {
 		len = PITH_ROBOTS_MAX_BYTES;
+		if (body[len] != '\n' && body[len] != '\r')
+			while (len > 0 && body[len - 1] != '\n' &&
+			    body[len - 1] != '\r')
+				len--;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned char c = body[i];
 

@@ -27,7 +27,9 @@ struct pith_robots;
 
 /* Parses `body` for the product token `agent` (e.g. "pith-fetch"). At
  * most PITH_ROBOTS_MAX_BYTES of the body are read (RFC 9309 asks for at
- * least 500 KiB). Never fails (a garbage body has no rules). */
+ * least 500 KiB), less a last line that the limit cuts in two: pass one
+ * byte more than the limit, when there is one, so the parser can tell.
+ * Never fails (a garbage body has no rules). */
 #define PITH_ROBOTS_MAX_BYTES ((size_t)500 << 10)
 struct pith_robots *pith_robots_parse(const void *body, size_t len,
     const char *agent);

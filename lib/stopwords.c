@@ -177,7 +177,7 @@ int
 tm_detect_lang_toks(const struct tm_toks *t)
 {
 	size_t hits[TM_NLANGS] = {0}, i, words = 0;
-	int l, best = -1;
+	int l;
 
 	for (i = 0; i < t->n; i++) {
 		unsigned m;
@@ -190,6 +190,14 @@ tm_detect_lang_toks(const struct tm_toks *t)
 			if (m & 1)
 				hits[l]++;
 	}
+	return tm_detect_lang_hits(hits, words);
+}
+
+int
+tm_detect_lang_hits(const size_t hits[TM_NLANGS], size_t words)
+{
+	int l, best = -1;
+
 	for (l = 0; l < TM_NLANGS; l++)
 		if (best < 0 || hits[l] > hits[best])
 			best = l;

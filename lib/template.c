@@ -299,6 +299,19 @@ pith_templates_set_evidence(struct pith_templates *t, unsigned min_docs,
 	t->min_share = min_share;
 }
 
+static void table_prune(struct table *, uint32_t, unsigned, size_t);
+
+/* Keeps a table within `max` entries and a quarter more, pruning it to
+ * `max` as a save would when it grows past that: a stream of any length
+ * learns in the memory of the bound (the quarter spares a prune per
+ * document). */
+static void
+table_bound(struct table *t, uint32_t gen, unsigned max_age, size_t max)
+{
+	if (t->n > max + max / 4)
+		table_prune(t, gen, max_age, max);
+}
+
 static int
 cmp_u64(const void *a, const void *b)
 {
@@ -339,6 +352,9 @@ pith_templates_add_doc_keys(struct pith_templates *t, const char *host,
 		e->seen = t->gen;
 	}
 	free(sorted);
+	table_bound(&t->blocks, t->gen, t->max_age, t->max_blocks);
+	table_bound(&t->docs, t->gen, t->max_age, t->max_blocks / 4 + 1);
+	table_bound(&t->hosts, t->gen, t->max_age, t->max_blocks / 4 + 1);
 }
 
 void

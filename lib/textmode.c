@@ -151,23 +151,40 @@ count_marks(const char *s, size_t n, int *sentences, int *symbols, int *endp)
 	*symbols = sym;
 }
 
+/* The words of paragraph `p` into d->toks, replacing the last
+ * paragraph's: a document holds the words of one paragraph at a time, so
+ * its memory does not grow with the number of words. Offsets are from
+ * the start of the paragraph. */
+static void
+para_words(struct tm_doc *d, const struct tm_para *p)
+{
+	d->toks.n = 0;
+	tm_tokenize(d->text.p + p->off, p->len, &d->toks);
+}
+
+/* The signals of paragraph `p`, from its words in d->toks. Function
+ * words are counted for every language: the document's language is known
+ * only once all paragraphs are read. */
 static void
 features(struct tm_doc *d, struct tm_para *p)
 {
 	const char *s = d->text.p + p->off;
 	const struct tm_tok *t = d->toks.v;
-	unsigned bit = d->lang >= 0 ? 1u << d->lang : 0;
 	struct tm_cta r;
 	size_t i;
+	unsigned m;
+	int l;
 
-	for (i = p->t0; i < p->t1; i++) {
+	p->ntoks = d->toks.n;
+	for (i = 0; i < p->ntoks; i++) {
 		if (!(t[i].flags & TM_ALPHA)) {
 			p->digits++;
 			continue;
 		}
 		p->words++;
-		if (t[i].stop & bit)
-			p->stops++;
+		for (l = 0, m = t[i].stop; m != 0; l++, m >>= 1)
+			if (m & 1)
+				p->stops_lang[l]++;
 		if (t[i].flags & TM_CAP)
 			p->caps++;
 		if (!(t[i].flags & TM_UPPER))
@@ -176,11 +193,11 @@ features(struct tm_doc *d, struct tm_para *p)
 	count_marks(s, p->len, &p->sentences, &p->symbols, &p->endp);
 	p->urls = tm_count_urls(s, p->len);
 	p->copyright = tm_has_copyright_sign(s, p->len);
-	tm_cta_match(&d->toks, p->t0, p->t1, &r);
+	tm_cta_match(&d->toks, 0, p->ntoks, &r);
 	p->cta_hits = r.hits;
 	p->cta_strong = r.strong;
 	p->cta_weight = r.best != PITH_TEXT_NONE ? r.weight[r.best] : 0;
-	p->cta_cat = tm_cta_decide(&r, p->t1 - p->t0, p->urls, p->copyright);
+	p->cta_cat = tm_cta_decide(&r, p->ntoks, p->urls, p->copyright);
 }
 
 static void main_region(struct tm_doc *);
@@ -368,16 +385,17 @@ struct sent {
 
 #define MAX_SENTS 64
 
-/* Token index of the first token at or after byte `b`. */
+/* Token index of the first token at or after byte `b` of the document
+ * text (the paragraph's words are in d->toks). */
 static size_t
 tok_at(const struct tm_doc *d, const struct tm_para *p, size_t b)
 {
-	size_t lo = p->t0, hi = p->t1;
+	size_t lo = 0, hi = d->toks.n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (d->toks.v[mid].off < b)
+		if (p->off + d->toks.v[mid].off < b)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -420,14 +438,14 @@ sentences(const struct tm_doc *d, const struct tm_para *p, struct sent *sv)
 	 * Read more Support Now From ..."): a capitalised word right after
 	 * a phrase, or a capitalised phrase in the middle of a sentence,
 	 * starts a new sentence. */
-	tm_cta_match(&d->toks, p->t0, p->t1, &r);
+	tm_cta_match(&d->toks, 0, d->toks.n, &r);
 	for (k = 0; k < (size_t)r.nspans; k++) {
 		size_t a = r.span_from[k], z = r.span_to[k];
 
-		if (z < p->t1 && (d->toks.v[z].flags & TM_CAP))
-			add_cut(cuts, &ncuts, d->toks.v[z].off);
-		if (a > p->t0 && (d->toks.v[a].flags & TM_CAP))
-			add_cut(cuts, &ncuts, d->toks.v[a].off);
+		if (z < d->toks.n && (d->toks.v[z].flags & TM_CAP))
+			add_cut(cuts, &ncuts, p->off + d->toks.v[z].off);
+		if (a > 0 && (d->toks.v[a].flags & TM_CAP))
+			add_cut(cuts, &ncuts, p->off + d->toks.v[a].off);
 	}
 	qsort(cuts, ncuts, sizeof cuts[0], cmp_size);
 	for (k = 0; k <= ncuts && n < MAX_SENTS; k++) {
@@ -501,8 +519,8 @@ cut_appeal(const struct tm_doc *d, struct tm_para *p)
 	}
 	if (story <= 0 || words < 8)
 		return 0;
-	p->part_off = sv[best_k].b0;
-	p->part_len = sv[best_m - 1].b1 - sv[best_k].b0;
+	p->part_off = (uint32_t)(sv[best_k].b0 - p->off);
+	p->part_len = (uint32_t)(sv[best_m - 1].b1 - sv[best_k].b0);
 	return 1;
 }
 
@@ -550,8 +568,8 @@ explain_line(struct pbuf *e, const struct tm_doc *d, const struct tm_para *p)
 	    p->endp, p->words ? (double)p->caps / p->words : 0.0, p->urls,
 	    p->address, p->cta_hits, p->cta_weight, p->tmpl);
 	if (p->keep == 2)
-		pbuf_printf(e, " part=%zu+%zu", p->part_off - p->off,
-		    p->part_len);
+		pbuf_printf(e, " part=%lu+%lu", (unsigned long)p->part_off,
+		    (unsigned long)p->part_len);
 	if (clip > 80) {
 		clip = 80;
 		while (clip > 0 && ((unsigned char)s[clip] & 0xc0) == 0x80)
@@ -595,6 +613,7 @@ decide(struct tm_doc *d, const struct pith_textmode_opts *o,
 		    p->cat != PITH_TEXT_SHARE && p->cat != PITH_TEXT_NAV &&
 		    p->cat != PITH_TEXT_RELATED && p->cat != PITH_TEXT_AD)
 			continue;
+		para_words(d, p);
 		if (cut_appeal(d, p)) {
 			p->keep = 2;
 			p->cls = TM_GOOD;
@@ -745,27 +764,24 @@ analyse(struct tm_doc *d, const char *text, size_t len,
     const struct pith_textmode_opts *o)
 {
 	struct thresholds th;
-	size_t i, k;
-	int level;
+	size_t hits[TM_NLANGS] = {0}, words = 0, i;
+	int level, l;
 
 	pthread_once(&addr_once, addr_init);
 	tm_doc_split(d, text, len);
-	/* About one word per six bytes: reserve once, not by doubling. */
-	d->toks.cap = d->text.len / 5 + 64;
-	d->toks.v = xmalloc(d->toks.cap * sizeof *d->toks.v);
 	for (i = 0; i < d->n; i++) {
 		struct tm_para *p = &d->v[i];
 
-		p->t0 = d->toks.n;
-		tm_tokenize(d->text.p + p->off, p->len, &d->toks);
-		p->t1 = d->toks.n;
-		for (k = p->t0; k < p->t1; k++)
-			d->toks.v[k].off += (uint32_t)p->off;
+		para_words(d, p);
+		features(d, p);
+		words += (size_t)p->words;
+		for (l = 0; l < TM_NLANGS; l++)
+			hits[l] += (size_t)p->stops_lang[l];
 	}
 	d->lang = o != NULL && o->lang != NULL ? tm_lang_index(o->lang) :
-	    tm_detect_lang_toks(&d->toks);
+	    tm_detect_lang_hits(hits, words);
 	for (i = 0; i < d->n; i++)
-		features(d, &d->v[i]);
+		d->v[i].stops = d->lang >= 0 ? d->v[i].stops_lang[d->lang] : 0;
 	/* A page whose prose is all short (a product page, a blog post of
 	 * three sentences) keeps nothing at the usual thresholds: relax
 	 * them step by step until something reads as content. */
@@ -787,6 +803,8 @@ pith_textmode_extract(const char *text, size_t len,
 
 	memset(&d, 0, sizeof d);
 	analyse(&d, text, len, o);
+	if (o != NULL && o->split != NULL)
+		*o->split += d.split;
 	for (i = 0; i < d.n; i++) {
 		const struct tm_para *p = &d.v[i];
 
@@ -801,7 +819,8 @@ pith_textmode_extract(const char *text, size_t len,
 			pbuf_putc(out, '\n');
 		first = 0;
 		if (p->keep == 2)
-			pbuf_append(out, d.text.p + p->part_off, p->part_len);
+			pbuf_append(out, d.text.p + p->off + p->part_off,
+			    p->part_len);
 		else
 			pbuf_append(out, d.text.p + p->off, p->len);
 		pbuf_putc(out, '\n');

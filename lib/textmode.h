@@ -24,7 +24,16 @@ struct pith_textmode_opts {
 	const char *lang;	/* "en", "de", ...; NULL = detect */
 	struct pith_templates *templates;	/* NULL = none */
 	const char *host;	/* key for templates; may be NULL */
+	size_t *split;		/* when not NULL: the number of paragraphs
+				   cut at PITH_TEXT_PARA_MAX is added here */
 };
+
+/* The longest paragraph text mode judges as one, in bytes. A longer line
+ * (or run of wrapped lines) is cut into paragraphs of at most this size,
+ * at a sentence end or a blank where there is one: real paragraphs are
+ * far shorter, and the cap keeps a text that is one endless line to
+ * per-paragraph work and memory of a bounded size. */
+#define PITH_TEXT_PARA_MAX	((size_t)64 << 10)
 
 /* Boilerplate categories of a block of text. */
 enum pith_text_category {

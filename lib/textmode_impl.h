@@ -50,6 +50,9 @@ extern const char *const tm_lang_codes[TM_NLANGS];
 int tm_lang_index(const char *lang);	/* -1 when not known */
 /* Index of the language with most stop-word hits among `t`, or -1. */
 int tm_detect_lang_toks(const struct tm_toks *t);
+/* The same from counts: hits[l] words of `words` (letters only) are on
+ * the list of language l. */
+int tm_detect_lang_hits(const size_t hits[TM_NLANGS], size_t words);
 
 #define TM_MAX_SPANS 16
 

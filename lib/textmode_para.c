@@ -14,10 +14,14 @@
 #include "textmode_para.h"
 #include "textmode_impl.h"
 
+/* One per line while a document is split: kept small, since a text of
+ * short lines has many. */
 struct line {
-	size_t off, len;	/* without the newline and trailing spaces */
-	size_t indent;		/* leading blanks (bytes) */
-	size_t width;		/* characters, indentation included */
+	size_t off;
+	uint32_t len;		/* without the newline and trailing spaces;
+				   at most TM_PARA_MAX */
+	uint32_t indent;	/* leading blanks (bytes), at most TM_PARA_MAX */
+	uint32_t width;		/* characters, indentation included */
 	int bullet;		/* starts with a list bullet */
 };
 
@@ -51,35 +55,86 @@ is_bullet(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+/* Where to end a piece of an over-long line that starts at `b` and may
+ * run to `e`: after the last sentence end in the second half of the
+ * window, else at its last blank, else at the window's end (moved back
+ * to the start of a UTF-8 sequence). */
+static size_t
+piece_end(const char *s, size_t b, size_t e)
+{
+	size_t i, half = b + (e - b) / 2;
+
+	for (i = e; i > half; i--)
+		if ((s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?') &&
+		    (s[i] == ' ' || s[i] == '\t'))
+			return i;
+	for (i = e; i > half; i--)
+		if (s[i] == ' ' || s[i] == '\t')
+			return i;
+	i = e;
+	while (i > b + 1 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
 static void
+push_line(struct line **v, size_t *n, size_t *cap, const char *text,
+    size_t b, size_t e, size_t indent)
+{
+	struct line *l;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	/* Only differences of a few blanks matter: a deeper indent
+	 * counts as TM_PARA_MAX. */
+	if (indent > TM_PARA_MAX)
+		indent = TM_PARA_MAX;
+	l = &(*v)[(*n)++];
+	l->off = b;
+	l->len = (uint32_t)(e - b);
+	l->indent = (uint32_t)indent;
+	l->width = (uint32_t)(indent + utf8_width(text + b, e - b));
+	l->bullet = is_bullet(text + b, e - b);
+}
+
+/* Lines, without their end and edge blanks. A line over TM_PARA_MAX
+ * bytes is cut into pieces of at most that size (see piece_end), which
+ * tm_doc_split does not join again; returns the number of cuts. */
+static size_t
 split_lines(const char *text, size_t len, struct line **lines, size_t *nlines)
 {
-	size_t i = 0, cap = 0, n = 0;
+	size_t i = 0, cap = 0, n = 0, pieces = 0;
 	struct line *v = NULL;
 
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - text) : len, e = end, b = i;
+		size_t indent;
 
 		while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' ||
 		    text[e - 1] == '\r'))
 			e--;
 		while (b < e && (text[b] == ' ' || text[b] == '\t'))
 			b++;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xrealloc(v, cap * sizeof *v);
+		indent = b - i;
+		while (e - b > TM_PARA_MAX) {
+			size_t c = piece_end(text, b, b + TM_PARA_MAX);
+
+			push_line(&v, &n, &cap, text, b, c, indent);
+			pieces++;
+			for (b = c; b < e && (text[b] == ' ' ||
+			    text[b] == '\t'); b++)
+				;
+			indent = 0;
 		}
-		v[n].off = b;
-		v[n].len = e - b;
-		v[n].indent = b - i;
-		v[n].width = v[n].indent + utf8_width(text + b, e - b);
-		v[n].bullet = is_bullet(text + b, e - b);
-		n++;
+		push_line(&v, &n, &cap, text, b, e, indent);
 		i = end + 1;
 	}
 	*lines = v;
 	*nlines = n;
+	return pieces;
 }
 
 /* The wrap width of hard-wrapped text, or 0 when lines are not wrapped.
@@ -189,7 +244,7 @@ tm_doc_split(struct tm_doc *d, const char *text, size_t len)
 	size_t n, i, w, start = 0, gaps = 0;
 	int open = 0, bullet = 0, blank = 1, blank_before = 1;
 
-	split_lines(text, len, &v, &n);
+	d->split = split_lines(text, len, &v, &n);
 	pbuf_reserve(&d->text, len + 1);
 	w = wrap_width(v, n);
 	d->wrapped = w;
@@ -211,6 +266,10 @@ tm_doc_split(struct tm_doc *d, const char *text, size_t len)
 		cont = open && w > 0 && !l->bullet && v[i - 1].width + 15 >= w &&
 		    l->indent + 2 >= v[i - 1].indent &&
 		    l->indent <= v[i - 1].indent + 4;
+		if (cont && d->text.len - start + 1 + l->len > TM_PARA_MAX) {
+			cont = 0;
+			d->split++;
+		}
 		if (!cont) {
 			if (open)
 				para_push(d, start, d->text.len - start, gaps,

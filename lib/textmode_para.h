@@ -4,8 +4,10 @@
 #define PITH_TEXTMODE_PARA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
+#include "textmode.h"
 #include "textmode_impl.h"
 
 enum tm_class {
@@ -15,33 +17,41 @@ enum tm_class {
 	TM_GOOD
 };
 
+/* One per paragraph, so a text of many short lines holds many: the
+ * fields are no wider than their values need. */
 struct tm_para {
-	size_t off, len;	/* text of the paragraph in tm_doc.text */
-	size_t t0, t1;		/* its words in tm_doc.toks */
+	size_t off;		/* text of the paragraph in tm_doc.text */
+	uint32_t len;		/* at most TM_PARA_MAX */
+	uint32_t ntoks;		/* its words (and numbers) */
 	int gaps;		/* column gaps (runs of 3+ blanks) */
-	int bullet;		/* starts with a list bullet */
-	int blank_before;	/* a blank line (or the start) before it */
 	/* signals */
-	int words, stops, caps, digits, sentences, urls, endp, copyright;
+	int words, stops, caps, digits, sentences, urls, endp;
 	int address;		/* words addressing the reader: you, we, ... */
 	int symbols;		/* separators: | > » · • / */
 	int cta_weight, cta_hits, cta_strong;
-	int tmpl;		/* template level (0, 1, 2) */
-	int cta_cat;		/* category from the phrases alone */
+	uint16_t stops_lang[TM_NLANGS];	/* function words per language */
+	signed char bullet;	/* starts with a list bullet */
+	signed char blank_before; /* a blank line (or the start) before it */
+	signed char copyright;
+	signed char tmpl;	/* template level (0, 1, 2) */
+	signed char cta_cat;	/* category from the phrases alone */
 	/* decisions */
-	int cat;		/* enum pith_text_category */
-	int cls;		/* enum tm_class, context-free */
-	int final;		/* enum tm_class after smoothing */
-	int keep;		/* 0 drop, 1 keep, 2 keep a part */
-	size_t part_off, part_len;	/* kept part (keep == 2) */
+	signed char cat;	/* enum pith_text_category */
+	signed char cls;	/* enum tm_class, context-free */
+	signed char final;	/* enum tm_class after smoothing */
+	signed char keep;	/* 0 drop, 1 keep, 2 keep a part */
+	uint32_t part_off, part_len;	/* kept part, from off (keep == 2) */
 };
+
+#define TM_PARA_MAX	PITH_TEXT_PARA_MAX	/* see textmode.h */
 
 struct tm_doc {
 	struct pbuf text;	/* paragraphs, normalised, '\n' between */
 	struct tm_para *v;
 	size_t n, cap;
-	struct tm_toks toks;
+	struct tm_toks toks;	/* words of one paragraph at a time */
 	size_t wrapped;		/* wrap width, 0 when not hard-wrapped */
+	size_t split;		/* paragraphs cut at TM_PARA_MAX */
 	int lang;		/* index into tm_lang_codes, -1 unknown */
 };
 

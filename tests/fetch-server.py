@@ -11,7 +11,8 @@ on 127.0.0.1 (port in DIR/tls-port), same routes.
 
 Per-host robots.txt: DIR/robots/HOST (e.g. DIR/robots/127.0.0.2) is
 served as is; a first line "STATUS 503" serves that status instead, a
-first line "REDIRECT /path" redirects; no file means 404.
+first line "REDIRECT /path" redirects, a first line "GZIP" serves the rest
+gzip-compressed (Content-Encoding: gzip); no file means 404.
 Pages whose content a test changes between runs: DIR/content/NAME.
 
 Routes (query parameters in brackets):
@@ -152,6 +153,9 @@ class Handler(BaseHTTPRequestHandler):
         elif first.startswith(b"REDIRECT "):
             self.send(302, b"", None,
                       [("Location", first.split()[1].decode())])
+        elif first == b"GZIP":
+            self.send(200, gzip.compress(data.split(b"\n", 1)[1]),
+                      "text/plain", [("Content-Encoding", "gzip")])
         else:
             self.send(200, data, "text/plain")
 

@@ -16,7 +16,15 @@ export LC_ALL=C.UTF-8
 filter="$1"
 log=$(mktemp -d "${TMPDIR:-/tmp}/pith-tests.XXXXXX") || exit 2
 trap 'rm -rf "$log"' EXIT INT TERM
-pass=0 fail=0 skip=0 files=0 badfiles=""
+# Under the sanitizers every report (a leak at exit included) goes to a
+# file of its own, and any report fails the run, whether or not the test
+# that caused it looked at the status or the standard error.
+if [ "${PITH_SANITIZE:-}" = 1 ]; then
+	mkdir -p "$log/sanitizer"
+	export ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$log/sanitizer/asan"
+	export UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$log/sanitizer/ubsan"
+fi
+pass=0 fail=0 skip=0 ntodo=0 files=0 badfiles=""
 
 for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	[ -f "$t" ] || continue
@@ -31,7 +39,9 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	rc=$?
 	p=$(grep -c '^ok ' "$out" || true)
 	s=$(grep -ci '^ok .*# skip' "$out" || true)
-	f=$(grep -c '^not ok ' "$out" || true)
+	# "not ok ... # TODO": a known failure, reported but not counted.
+	f=$(grep '^not ok ' "$out" | grep -vic ' # TODO' || true)
+	todo=$(grep '^not ok ' "$out" | grep -ic ' # TODO' || true)
 	p=$((p - s))
 	plan=$(grep -E '^1\.\.[0-9]+' "$out" | tail -n 1)
 	if grep -qi '^1\.\.0 # skip' "$out"; then
@@ -49,8 +59,10 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 	fi
 	[ "$f" -gt 0 ] && [ "$status" = ok ] && status="FAILED"
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s))
-	printf '%-32s %s (%d passed, %d failed, %d skipped)\n' "$name" \
-	    "$status" "$p" "$f" "$s"
+	printf '%-32s %s (%d passed, %d failed, %d skipped%s)\n' "$name" \
+	    "$status" "$p" "$f" "$s" "$([ "$todo" -gt 0 ] && echo ", $todo todo")"
+	[ "$todo" -gt 0 ] && grep '^not ok .* # TODO' "$out" | sed 's/^/    /'
+	ntodo=$((ntodo + todo))
 	if [ "$f" -gt 0 ]; then
 		badfiles="$badfiles $name"
 		grep -E '^(not ok|#)' "$out" | head -n 40 | sed 's/^/    /'
@@ -59,6 +71,15 @@ for t in "$PITH_UNIT"/test_* tests/e2e/*.t; do
 done
 
 [ "$files" -gt 0 ] || { echo "no tests found"; exit 1; }
+if [ -d "$log/sanitizer" ] && [ -n "$(ls "$log/sanitizer")" ]; then
+	n=$(ls "$log/sanitizer" | wc -l)
+	echo "sanitizer reports: $n"
+	for r in "$log/sanitizer"/*; do
+		grep -E 'ERROR|SUMMARY|runtime error| #[0-9] ' "$r" | head -n 12 |
+		    sed 's/^/    /'
+	done
+	fail=$((fail + n)) badfiles="$badfiles (sanitizer)"
+fi
 [ -n "$badfiles" ] && echo "failed:$badfiles"
-echo "$pass passed, $fail failed, $skip skipped"
+echo "$pass passed, $fail failed, $skip skipped$([ "$ntodo" -gt 0 ] && echo ", $ntodo todo (known failures)")"
 [ "$fail" -eq 0 ]

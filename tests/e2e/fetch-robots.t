@@ -64,6 +64,71 @@ pith-fetch $FAST $H2/page/early $H2/page/late >"$TMP/big.warc" 2>/dev/null
 is "$(count_req 127.0.0.2 /page/early)" 0 "large robots.txt: early rule applies"
 is "$(count_req 127.0.0.2 /page/late)" 1 "large robots.txt: rule past 500 KiB ignored"
 
+# A robots.txt of 10 MB, plain and as gzip (10 MB from about 30 KB): read
+# up to 500 KiB and no further, in little memory; the rules in those
+# 500 KiB obeyed; a rule the limit cuts in two ("Disallow: /page/cut..."
+# would become "Disallow: /p") and the rules after it ignored. Memory: no
+# more than a few MB over a run without robots.txt (/usr/bin/time; not
+# under ASan, which inflates it).
+"$PY" -c "
+import sys
+lim = 500 * 1024
+b = 'User-agent: *\nDisallow: /page/early\n'
+b += ''.join('Disallow: /x/%d\n' % i for i in range(20000))
+b += 'Disallow: /page/mid\n'
+while len(b) < lim - 4096:
+    b += '# filler\n'
+b += '#' * (lim - 13 - len(b)) + '\n'
+b += 'Disallow: /page/cut-in-two-by-the-limit\n'
+late = 'Disallow: /page/late\n' * 1000
+while len(b) < 10 << 20:
+    b += late
+sys.stdout.write(b)" >"$TMP/robots10m" || exit 2
+cp "$TMP/robots10m" "$R/127.0.0.2"
+{ echo GZIP; cat "$TMP/robots10m"; } >"$R/127.0.0.3"
+TIME=/usr/bin/time
+[ -x "$TIME" ] || TIME=
+rss() {	# rss NAME CMD...: runs CMD, peak RSS in KB in $RSS (or empty)
+	n=$1
+	shift
+	if [ -n "$TIME" ]; then
+		"$TIME" -o "$TMP/$n.rss" -f %M "$@"
+		RC=$?
+		RSS=$(tail -n 1 "$TMP/$n.rss")
+	else
+		"$@"
+		RC=$?
+		RSS=
+	fi
+}
+rss small pith-fetch $FAST --no-robots $H1/page/small >/dev/null 2>&1
+small=$RSS
+for h in 2 3; do
+	what="10 MB robots.txt"
+	[ $h = 3 ] && what="10 MB robots.txt as gzip"
+	clear_log
+	rss big$h pith-fetch $FAST http://127.0.0.$h:$PORT/page/early \
+	    http://127.0.0.$h:$PORT/page/mid http://127.0.0.$h:$PORT/page/other \
+	    http://127.0.0.$h:$PORT/page/late >"$TMP/big$h.warc" 2>"$TMP/big$h.err"
+	is "$RC" 0 "$what: exit 0"
+	is "$(cat "$TMP/big$h.err")" "" "$what: no complaints"
+	is "$(count_req 127.0.0.$h /page/early)/$(count_req 127.0.0.$h /page/mid)" 0/0 \
+	    "$what: rules at the start and at 360 KiB obeyed"
+	is "$(count_req 127.0.0.$h /page/other)" 1 \
+	    "$what: a rule cut in two at 500 KiB ignored, not read as 'Disallow: /p'"
+	is "$(count_req 127.0.0.$h /page/late)" 1 "$what: rules past 500 KiB ignored"
+	echo "# $what: peak RSS ${RSS:-?} KB (without robots.txt: ${small:-?} KB)"
+	if [ "${PITH_SANITIZE:-}" = 1 ]; then
+		skip "$what: memory (not checked under ASan)"
+	elif [ -z "$RSS" ] || [ -z "$small" ]; then
+		skip "$what: memory (/usr/bin/time missing)"
+	else
+		ok "$([ "$RSS" -le $((small + 4096)) ]; echo $?)" \
+		    "$what: peak RSS $RSS KB, within 4 MB of a run without it ($small KB)"
+	fi
+done
+rm -f "$R/127.0.0.3"
+
 # Crawl-delay raises --delay.
 printf 'User-agent: *\nCrawl-delay: 0.4\n' >"$R/127.0.0.2"
 clear_log

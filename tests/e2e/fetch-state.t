@@ -82,6 +82,110 @@ all=$(cat "$TMP/k1.warc" "$TMP/k2.warc" | tr -d '\r' | sed -n 's/^WARC-Target-UR
 is "$all" 36 "after kill -9: every page flowed on in one run or the other"
 is "$(find "$K" -name '*.tmp.*' | wc -l)" 0 "temporaries of the killed run removed"
 
+# kill -9 again and again, at random instants (PITH_KILL_SEED replays a
+# sequence). After each kill: every state file is whole; every page whose
+# state was committed had gone out whole before (output precedes state);
+# the temporaries of the kill before were removed by this run; nothing
+# on stderr. Then an uninterrupted run: every URL went out at least once.
+M=$TMP/mstate
+: >"$TMP/murls"
+for i in $(seq 1 24); do
+	for h in $H1 $H2 $H3; do echo "$h/slow/m$i?ms=60" >>"$TMP/murls"; done
+done
+cat >"$TMP/mcheck.py" <<'PY'
+# mcheck.py STATEDIR PREVTMP SWEPT OUT...: prints "bad lost stale tmps":
+# state files not whole, committed pages found in no whole output
+# record, temporaries listed in PREVTMP still there (when SWEPT is 1: the
+# last run got past opening the state), temporaries now present; keeps
+# in PREVTMP those not yet swept.
+import os, re, sys
+state, prevtmp, swept, outs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+sent = set()
+for o in outs:
+    d = open(o, "rb").read()
+    p = 0
+    while True:
+        h = d.find(b"\r\n\r\n", p)
+        if h < 0:
+            break
+        head = d[p:h].decode("utf-8", "replace")
+        m = re.search(r"Content-Length: (\d+)", head)
+        end = h + 4 + int(m.group(1)) + 4 if m else len(d) + 1
+        if end > len(d):
+            break                       # cut by the kill: not whole
+        if "WARC-Type: response" in head:
+            sent.add(re.search(r"WARC-Target-URI: (\S+)", head).group(1))
+        p = end
+bad = lost = 0
+tmps = []
+for d, _, files in os.walk(state):
+    for f in files:
+        path = os.path.join(d, f)
+        if ".tmp." in f:
+            tmps.append(path)
+            continue
+        if f == "lock":
+            continue
+        s = open(path, "rb").read()
+        if d.endswith("hosts"):
+            m = re.search(rb"\nrobots-length (\d+)\n\n", s)
+            if not s.startswith(b"pith-fetch-host 1\n") or not m or \
+               len(s) - m.end() != int(m.group(1)):
+                bad += 1
+            continue
+        if not s.startswith(b"pith-fetch-url 1\n") or not s.endswith(b"\n") \
+           or b"\ntime " not in s:
+            bad += 1
+            continue
+        u = re.search(rb"\nurl (\S+)\n", s)
+        if b"\ndigest " in s and (not u or u.group(1).decode() not in sent):
+            lost += 1
+prev = open(prevtmp).read().split() if os.path.exists(prevtmp) else []
+stale = sum(1 for t in prev if os.path.exists(t)) if swept == "1" else 0
+keep = tmps if swept == "1" else sorted(set(tmps) | set(prev))
+open(prevtmp, "w").write("\n".join(keep))
+print(bad, lost, stale, len(tmps))
+PY
+seed=${PITH_KILL_SEED:-$$}
+echo "# kill -9 loop: PITH_KILL_SEED=$seed"
+awk -v s="$seed" 'BEGIN { srand(s); for (i = 0; i < 24; i++)
+    printf "%.2f\n", 0.2 + rand() * 1.2 }' >"$TMP/mdelays"
+k=0 nbad=0 nlost=0 nstale=0 nerr=0 mid=0 ntmp=0
+while read -r delay; do
+	k=$((k + 1))
+	pith-fetch $FAST --state "$M" --changed -j 3 -i "$TMP/murls" \
+	    >"$TMP/m$k.warc" 2>"$TMP/m$k.err" &
+	mpid=$!
+	sleep "$delay"
+	kill -9 $mpid 2>/dev/null && mid=$((mid + 1))
+	wait $mpid 2>/dev/null
+	[ -s "$TMP/m$k.err" ] && nerr=$((nerr + 1))
+	# The warcinfo record goes out once the state is open (and swept).
+	swept=0
+	grep -aq '^WARC-Type: warcinfo' "$TMP/m$k.warc" && swept=1
+	set -- $("$PY" "$TMP/mcheck.py" "$M" "$TMP/mprev" $swept "$TMP"/m[0-9]*.warc)
+	[ "$1" = 0 ] || echo "# kill $k after ${delay}s: $1 state files not whole"
+	[ "$2" = 0 ] || echo "# kill $k after ${delay}s: $2 committed pages never went out"
+	[ "$3" = 0 ] || echo "# kill $k after ${delay}s: $3 temporaries of kill $((k - 1)) left"
+	nbad=$((nbad + $1)) nlost=$((nlost + $2)) nstale=$((nstale + $3))
+	[ "$4" -gt 0 ] && ntmp=$((ntmp + 1))
+done <"$TMP/mdelays"
+echo "# kill -9 loop: $ntmp of $k kills left temporaries behind"
+ok "$([ $mid -ge 20 ]; echo $?)" "kill -9 loop: $mid of $k runs killed mid-run"
+is "$nbad" 0 "kill -9 loop: every state file whole after every kill"
+is "$nlost" 0 "kill -9 loop: every committed page had gone out whole before the kill"
+is "$nstale" 0 "kill -9 loop: each run removed the temporaries of the kill before"
+is "$nerr" 0 "kill -9 loop: no run complained about the state"
+pith-fetch $FAST --state "$M" --changed -j 3 -i "$TMP/murls" >"$TMP/mlast.warc" 2>"$TMP/mlast.err"
+is "$?/$(cat "$TMP/mlast.err")" "0/" "kill -9 loop: the run after the last kill completes cleanly"
+n=$(grep -ac '^WARC-Type: response' "$TMP/mlast.warc")
+echo "# kill -9 loop: the last run passed on $n of 72 pages"
+all=$(cat "$TMP"/m[0-9]*.warc "$TMP/mlast.warc" | tr -d '\r' |
+    sed -n 's/^WARC-Target-URI: //p' | sort -u | wc -l)
+is "$all" 72 "kill -9 loop: every URL passed on at least once"
+set -- $("$PY" "$TMP/mcheck.py" "$M" "$TMP/mprev" 1 "$TMP/mlast.warc")
+is "$(find "$M" -name '*.tmp.*' | wc -l)/$3" 0/0 "kill -9 loop: no temporaries left after the last run"
+
 # SIGTERM: the run ends cleanly; what went out is remembered, the rest
 # is listed as failed, nothing is passed on twice.
 T=$TMP/tstate

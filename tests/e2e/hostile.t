@@ -31,14 +31,15 @@ run() {
 	echo "# $run_tool $run_name: status $RC, peak RSS ${RSS:-?} KB"
 }
 
-# rss_below KB DESCRIPTION
+# rss_below KB DESCRIPTION [TODO]: with TODO, a known failure (TAP
+# "# TODO"): reported, not counted as failed.
 rss_below() {
 	if [ "${PITH_SANITIZE:-}" = 1 ]; then
 		skip "$2 (memory not checked under ASan)"
 	elif [ -z "$RSS" ]; then
 		skip "$2 (/usr/bin/time missing)"
 	else
-		ok "$([ "$RSS" -lt "$1" ]; echo $?)" "$2 ($RSS KB < $1 KB)"
+		ok "$([ "$RSS" -lt "$1" ]; echo $?)" "$2 ($RSS KB < $1 KB)${3:+ # TODO $3}"
 	fi
 }
 
@@ -86,6 +87,32 @@ elif kind == "badutf8":
               b"\xff \xf0\x9f\x98 end ok.\n")
 elif kind == "line50":
     out.write((b"word and more text. " * 2621440)[:50 << 20])
+elif kind == "prose50":
+    # One 50 MB line of story sentences, in a shuffled order.
+    s = [b"The ferry left the harbour an hour late because the fog had "
+         b"not lifted from the bay.",
+         b"Most of the passengers stayed inside, where the windows were "
+         b"fogged and the coffee was warm.",
+         b"An old fisherman told us that the crossing had been rougher in "
+         b"the years before the new pier was built.",
+         b"By the time we reached the island, the sun had burned through "
+         b"the clouds and the water was calm.",
+         b"The village has one school, two churches and a bakery that "
+         b"opens before five in the morning.",
+         b"Its mayor, who has held the office for almost twenty years, "
+         b"says that the population is slowly growing again.",
+         b"Young families have moved here from the city, drawn by the "
+         b"quiet streets and the cheaper houses.",
+         b"In the afternoon we walked along the cliffs to the lighthouse, "
+         b"which was restored last spring."]
+    b = bytearray()
+    while len(b) < 50 << 20:
+        b += random.choice(s) + b" "
+    out.write(bytes(b[:50 << 20]))
+elif kind == "b64line":
+    # 50 MB of base64 on one line: no blank, no sentence, no prose.
+    import base64
+    out.write(base64.b64encode(random.randbytes(37500000)))
 elif kind in ("hugecl", "negcl", "bigcl"):
     cl = {"hugecl": b"99999999999999999999", "negcl": b"-5",
           "bigcl": b"1000000000000"}[kind]
@@ -118,6 +145,44 @@ elif kind in ("longhdr", "manyhdr"):
         fields = b"".join(b"X-%d: v\r\n" % i for i in range(1000000))
     out.write(good(1) + b"WARC/1.1\r\nWARC-Type: response\r\n" + fields +
               b"Content-Length: 5\r\n\r\nhello\r\n\r\n" + good(2))
+elif kind == "bightml":
+    # A 20 MB page of real-ish markup: sections of paragraphs inside
+    # nested divs, tables, lists, with a header, nav, aside and footer.
+    W = (b"harbour ferry island village school bakery mayor family street "
+         b"lighthouse museum storm barn cliff water morning evening pier "
+         b"the a of and to in that was for on with as by at from").split()
+    def sent():
+        w = [random.choice(W) for _ in range(random.randint(8, 24))]
+        return w[0].capitalize() + b" " + b" ".join(w[1:]) + b"."
+    b = [b"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>"
+         b"A long page</title></head><body><header><nav><ul>" +
+         b"".join(b"<li><a href=/s%d>Section %d</a></li>" % (i, i)
+                  for i in range(20)) +
+         b"</ul></nav></header><main><article><h1>A very long article</h1>"]
+    n, sec = 0, 0
+    while n < 20 << 20:
+        sec += 1
+        p = [b"<section><h2>Part %d</h2>" % sec, b"<div class=w>" * 6]
+        p += [b"<p>" + b" ".join(sent() for _ in range(random.randint(2, 6)))
+              + b"</p>\n" for _ in range(random.randint(3, 8))]
+        p.append(b"</div>" * 6)
+        if sec % 3 == 0:
+            p.append(b"<table><tr><th>Name</th><th>Value</th><th>Note</th></tr>")
+            p += [b"<tr><td>%s</td><td>%d</td><td>%s</td></tr>" %
+                  (random.choice(W), random.randint(1, 9999), sent())
+                  for _ in range(random.randint(5, 20))]
+            p.append(b"</table>")
+        if sec % 4 == 0:
+            p.append(b"<ul>" + b"".join(b"<li>%s</li>" % sent()
+                                        for _ in range(5)) + b"</ul>")
+        p.append(b"</section>\n")
+        s = b"".join(p)
+        b.append(s)
+        n += len(s)
+    b.append(b"</article><aside><h3>Related</h3><ul><li><a href=/x>Other"
+             b"</a></li></ul></aside></main><footer><p>Copyright the "
+             b"publisher.</p></footer></body></html>\n")
+    out.write(b"".join(b))
 elif kind == "manyrecords":
     out.write(b"".join(good(n) for n in range(1, 3001)))
 elif kind == "manylines":
@@ -125,7 +190,7 @@ elif kind == "manylines":
         out.write(b"Line %d of a large text. It has two sentences.\n" % n)
 PY
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 missing"; exit 0; }
-for k in junk badutf8 line50 hugecl negcl bigcl truncgz bomb deepjson \
+for k in junk badutf8 line50 prose50 b64line bightml hugecl negcl bigcl truncgz bomb deepjson \
     longhdr manyhdr manyrecords manylines; do
 	python3 "$TMP/gen.py" $k > "$TMP/$k" || exit 2
 done
@@ -237,6 +302,46 @@ for tool in pith-normalize pith-segment; do
 	rss_below 131072 "$tool: one 50 MB line"
 	rm -f "$TMP/line50.out"
 done
+
+# One 50 MB line through pith-strip's text mode: cut into paragraphs of
+# at most 64 KiB (said on stderr), prose kept, memory within the
+# documented bound of about four times the document (4 x 50 MB + 16 MB).
+run prose50 pith-strip "$TMP/prose50"
+is "$RC" 0 "pith-strip: one 50 MB line of prose: status 0"
+n=$(wc -c < "$TMP/prose50.out")
+ok "$([ "$n" -ge 52000000 ]; echo $?)" "pith-strip: one 50 MB line of prose: the prose comes out ($n bytes)"
+is "$(awk 'length > 65536' "$TMP/prose50.out" | wc -l)" 0 \
+    "pith-strip: one 50 MB line of prose: no paragraph over 64 KiB"
+contains "$(cat "$TMP/prose50.err")" "text paragraph over 65536 bytes: cut" \
+    "pith-strip: one 50 MB line of prose: the cut is reported"
+rss_below 221184 "pith-strip: one 50 MB line of prose"
+rm -f "$TMP/prose50.out"
+run b64line pith-strip "$TMP/b64line"
+is "$RC/$(wc -c < "$TMP/b64line.out")" "0/0" "pith-strip: one 50 MB line of base64: status 0, nothing kept"
+contains "$(cat "$TMP/b64line.err")" "cut into pieces" "pith-strip: 50 MB of base64: the cut is reported"
+rss_below 221184 "pith-strip: one 50 MB line of base64"
+# The other way round: a million short lines, a paragraph each.
+awk '{ for (i = 0; i < 50; i++) print }' "$TMP/manylines" > "$TMP/lines50"
+run lines50 pith-strip "$TMP/lines50"
+is "$RC" 0 "pith-strip: a million short lines (50 MB): status 0"
+rss_below 221184 "pith-strip: a million short lines"
+rm -f "$TMP/lines50" "$TMP/lines50.out"
+
+# A 20 MB page of dense markup. pith-strip(1) says memory is about four
+# times the page plus a few megabytes; the parsed tree alone is about six
+# times the page here, and the peak is about ten times: the documented
+# bound is a known failure (TODO) until the tree is made smaller, and
+# twelve times is the guard against it getting worse.
+size=$(wc -c < "$TMP/bightml")
+run bightml pith-strip "$TMP/bightml"
+is "$RC" 0 "pith-strip: a 20 MB page of dense markup: status 0"
+n=$(wc -c < "$TMP/bightml.out")
+ok "$([ "$n" -gt 10000000 ]; echo $?)" "pith-strip: 20 MB page: its article comes out ($n bytes)"
+lacks "$(head -c 2000 "$TMP/bightml.out")" "Section 3" "pith-strip: 20 MB page: without its navigation"
+rss_below $((size * 12 / 1024 + 16384)) "pith-strip: 20 MB page: within 12 x its size + 16 MB"
+rss_below $((size * 4 / 1024 + 16384)) "pith-strip: 20 MB page: within 4 x its size + 16 MB, as pith-strip(1) says" \
+    "about 10 x; the tree is about 6 x"
+rm -f "$TMP/bightml" "$TMP/bightml.out"
 
 # A gzip bomb as a payload's Content-Encoding: stopped at --max-bytes.
 run bomb pith-strip "$TMP/bomb"

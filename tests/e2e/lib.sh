@@ -10,11 +10,15 @@ FIXTURES=$(cd "$(dirname "$0")/../fixtures" && pwd)
 PATH="$PITH_BIN:$PATH"
 export PATH
 
-# ok COND_STATUS DESCRIPTION: pass when the status is 0.
+# ok COND_STATUS DESCRIPTION: pass when the status is 0. A description
+# ending in "# TODO reason" marks a known failure: reported, not counted.
 ok() {
 	T_N=$((T_N + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $T_N - $2"
-	else echo "not ok $T_N - $2"; T_FAILED=$((T_FAILED + 1)); fi
+	else
+		echo "not ok $T_N - $2"
+		case "$2" in *" # TODO"*) ;; *) T_FAILED=$((T_FAILED + 1)) ;; esac
+	fi
 }
 
 # is GOT WANT DESCRIPTION

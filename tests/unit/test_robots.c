@@ -261,12 +261,57 @@ small_suites(const char *shared)
 	pbuf_free(&b);
 }
 
+/* The 500 KiB limit: rules before it count, rules after it do not, and a
+ * line the limit cuts in two is dropped, not read as a shorter rule. */
+static void
+size_limit(void)
+{
+	struct pbuf b = PBUF_INIT;
+	struct pith_robots *r;
+	size_t cut;
+
+	pbuf_puts(&b, "User-agent: *\nDisallow: /early\n");
+	while (b.len < PITH_ROBOTS_MAX_BYTES - 12)
+		pbuf_puts(&b, "# filler\n");
+	/* Start a line 12 bytes before the limit: "Disallow: /p" fits. */
+	while (b.len < PITH_ROBOTS_MAX_BYTES - 12)
+		pbuf_putc(&b, '#');
+	b.len = PITH_ROBOTS_MAX_BYTES - 13;
+	pbuf_puts(&b, "\nDisallow: /private-drafts\nDisallow: /late\n");
+	r = pith_robots_parse(b.p, b.len, "pith-fetch");
+	tap_ok(!pith_robots_allowed(r, "http://h/early"), "500 KiB limit: a "
+	    "rule at the start applies");
+	tap_ok(pith_robots_allowed(r, "http://h/late"), "500 KiB limit: a "
+	    "rule past the limit is ignored");
+	tap_ok(pith_robots_allowed(r, "http://h/page"), "500 KiB limit: a "
+	    "rule cut in two by the limit is ignored, not read as "
+	    "'Disallow: /p'");
+	pith_robots_free(r);
+	/* Exactly at the limit, without the byte after it: a body of
+	 * exactly 500 KiB is whole. */
+	cut = PITH_ROBOTS_MAX_BYTES;
+	r = pith_robots_parse(b.p, cut, "pith-fetch");
+	tap_ok(!pith_robots_allowed(r, "http://h/page"), "a body of exactly "
+	    "500 KiB: its last line read");
+	pith_robots_free(r);
+	/* A line whose end of line is the first byte past the limit is
+	 * whole. */
+	b.len = PITH_ROBOTS_MAX_BYTES - 16;
+	pbuf_puts(&b, "\nDisallow: /page\nDisallow: /late\n");
+	r = pith_robots_parse(b.p, b.len, "pith-fetch");
+	tap_ok(!pith_robots_allowed(r, "http://h/page"), "a rule that ends "
+	    "right at the limit applies");
+	pith_robots_free(r);
+	pbuf_free(&b);
+}
+
 int
 main(void)
 {
 	const char *shared;
 
 	own_cases();
+	size_limit();
 	if ((shared = tap_shared()) != NULL) {
 		match_suite(shared, "cases.tsv", 6, "rfc");
 		match_suite(shared, "spec-cases.tsv", 6, "standard");

@@ -50,7 +50,7 @@ static void
 test_recurrence(void)
 {
 	struct pith_templates *t = pith_templates_open(NULL);
-	struct pith_textmode_opts o = {0, 0, NULL, t, "harbour.example"};
+	struct pith_textmode_opts o = {0, 0, NULL, t, "harbour.example", NULL};
 	struct pbuf doc = PBUF_INIT, out = PBUF_INIT;
 	const char *blocks[3];
 	int i;
@@ -289,6 +289,45 @@ test_bounds(void)
 	pith_templates_close(t);
 }
 
+/* Without a save in between (one long stream), the tables stay within
+ * the bound and a quarter: the blocks seen on fewest documents go, the
+ * host's template stays. */
+static void
+test_stream_bound(void)
+{
+	struct pith_templates *t = pith_templates_open(NULL);
+	const char *blocks[21];
+	char bufs[21][64], host[32];
+	size_t most = 0;
+	int d, i;
+
+	pith_templates_set_limits(t, 1000, 60);
+	for (d = 0; d < 2000; d++) {
+		blocks[0] = "Site menu";
+		/* Numbers are folded in block keys: letters it is. */
+		for (i = 1; i < 21; i++) {
+			snprintf(bufs[i], sizeof bufs[i], "block %c of doc "
+			    "%c%c%c", 'a' + i, 'a' + d % 26, 'a' + d / 26 % 26,
+			    'a' + d / 676);
+			blocks[i] = bufs[i];
+		}
+		/* Every tenth document on a host of its own. */
+		snprintf(host, sizeof host, "%s%d.example",
+		    d % 10 ? "big" : "other", d % 10 ? 0 : d);
+		pith_templates_add_doc(t, host, blocks, 21);
+		if (pith_templates_nblocks(t) > most)
+			most = pith_templates_nblocks(t);
+	}
+	tap_ok(most <= 1250, "a stream of 40,000 blocks: at most 1250 kept at "
+	    "any time (%zu)", most);
+	tap_is_int(pith_templates_is_boilerplate(t, "big0.example",
+	    "Site menu", 9), 2, "the host's template survives the pruning");
+	tap_ok(pith_templates_ndocs(t, "big0.example") == 1800, "its "
+	    "document count too (%lu)", pith_templates_ndocs(t,
+	    "big0.example"));
+	pith_templates_close(t);
+}
+
 static void
 test_host_of(void)
 {
@@ -316,6 +355,7 @@ main(void)
 	test_recurrence();
 	test_state();
 	test_bounds();
+	test_stream_bound();
 	test_host_of();
 	{
 		struct pbuf cmd = PBUF_INIT;

@@ -38,7 +38,7 @@ static char *
 extract(const char *text, size_t len, struct pith_textmode_opts *o)
 {
 	struct pbuf out = PBUF_INIT, ex = PBUF_INIT;
-	struct pith_textmode_opts def = {0, 0, NULL, NULL, NULL};
+	struct pith_textmode_opts def = {0, 0, NULL, NULL, NULL, NULL};
 
 	pith_textmode_extract(text, len, o ? o : &def, &out, &ex);
 	pbuf_free(&ex);
@@ -130,7 +130,7 @@ test_lynx(void)
 static void
 test_explain(void)
 {
-	struct pith_textmode_opts o = {1, 0, NULL, NULL, NULL};
+	struct pith_textmode_opts o = {1, 0, NULL, NULL, NULL, NULL};
 	struct pbuf out = PBUF_INIT, ex = PBUF_INIT;
 	size_t len, kept;
 	char *text = slurp("disclaimer-tail.txt", &len);
@@ -289,11 +289,129 @@ test_bad_input(void)
 	free(big);
 }
 
+/* Paragraphs are at most PITH_TEXT_PARA_MAX bytes: an endless line of
+ * prose is cut at sentence ends into paragraphs that are each kept (not
+ * dropped as one unjudgeable block), a line without blanks is cut on a
+ * UTF-8 boundary, and so is an endless run of wrapped lines. */
+static const char *const story[] = {
+	"The ferry left the harbour an hour late because the fog had not "
+	"lifted from the bay.",
+	"Most of the passengers stayed inside, where the windows were "
+	"fogged and the coffee was warm.",
+	"An old fisherman told us that the crossing had been rougher in the "
+	"years before the new pier was built.",
+	"By the time we reached the island, the sun had burned through the "
+	"clouds and the water was calm.",
+	"The village has one school, two churches and a bakery that opens "
+	"before five in the morning.",
+};
+
+static int
+utf8_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 :
+		    c >= 0xc2 ? 2 : 0;
+
+		if (k == 0 || i + k > n)
+			return 0;
+		while (--k > 0)
+			if (((unsigned char)s[++i] & 0xc0) != 0x80)
+				return 0;
+		i++;
+	}
+	return 1;
+}
+
+/* Checks every paragraph of `out` ("para\n\npara\n"): its length, and
+ * with `sentence` that it ends a sentence. Returns the paragraph count. */
+static size_t
+paras_ok(const char *out, int sentence, int *ok)
+{
+	const char *p = out, *e;
+	size_t n = 0, len;
+
+	*ok = 1;
+	while (*p != '\0') {
+		e = strchr(p, '\n');
+		len = e ? (size_t)(e - p) : strlen(p);
+		if (len > PITH_TEXT_PARA_MAX || !utf8_ok(p, len) ||
+		    (sentence && (len == 0 || p[len - 1] != '.')))
+			*ok = 0;
+		n++;
+		if (e == NULL)
+			break;
+		p = e[1] == '\n' ? e + 2 : e + 1;
+	}
+	return n;
+}
+
+static void
+test_long_line(void)
+{
+	struct pith_textmode_opts o = {0, 0, NULL, NULL, NULL, NULL};
+	struct pbuf in = PBUF_INIT, wrapped = PBUF_INIT;
+	size_t split = 0, n, i;
+	char *out;
+	int ok;
+
+	o.split = &split;
+	for (i = 0; in.len < 300000; i++) {
+		pbuf_puts(&in, story[(i * 7 + i / 5) % 5]);
+		pbuf_putc(&in, ' ');
+	}
+	out = extract(in.p, in.len, &o);
+	n = paras_ok(out, 1, &ok);
+	tap_ok(n >= 5 && ok, "a 300 KB line of prose: %zu paragraphs, each "
+	    "at most %zu bytes, cut at sentence ends", n, PITH_TEXT_PARA_MAX);
+	tap_is_int(split, n - 1, "the cuts are counted");
+	/* Nothing lost: each cut trades a blank for a blank line. */
+	tap_ok(strlen(out) + 16 >= in.len, "all of the prose is kept (%zu of "
+	    "%zu bytes)", strlen(out), in.len);
+	free(out);
+
+	/* No blank at all, in two-byte characters: cut between them. */
+	pbuf_reset(&in);
+	while (in.len < 200001)
+		pbuf_puts(&in, "\xc3\xa9");
+	pbuf_append(&in, "x", 1);
+	split = 0;
+	out = extract(in.p, in.len, &o);
+	paras_ok(out, 0, &ok);
+	tap_ok(ok && split == 3, "200 KB without a blank: cut into pieces of "
+	    "whole characters (%zu cuts)", split);
+	free(out);
+
+	/* Wrapped lines without a blank line between them. */
+	for (i = 0; wrapped.len < 200000; i++)
+		pbuf_puts(&wrapped, "the harbour and the ferry and the fog on "
+		    "the bay were all that we saw of it\n");
+	split = 0;
+	o.explain = 1;
+	{
+		struct pbuf ex = PBUF_INIT, txt = PBUF_INIT;
+		const char *p;
+
+		pith_textmode_extract(wrapped.p, wrapped.len, &o, &txt, &ex);
+		for (n = 0, p = ex.p; p && (p = strchr(p, '\n')); p++)
+			n++;
+		tap_ok(split >= 3 && n == split + 1, "200 KB of wrapped lines "
+		    "without a break: %zu paragraphs, %zu cuts", n, split);
+		pbuf_free(&ex);
+		pbuf_free(&txt);
+	}
+	pbuf_free(&in);
+	pbuf_free(&wrapped);
+}
+
 static void
 test_bias(void)
 {
-	struct pith_textmode_opts lo = {0, -1, NULL, NULL, NULL};
-	struct pith_textmode_opts hi = {0, 1, NULL, NULL, NULL};
+	struct pith_textmode_opts lo = {0, -1, NULL, NULL, NULL, NULL};
+	struct pith_textmode_opts hi = {0, 1, NULL, NULL, NULL, NULL};
 	size_t len;
 	char *text = slurp("short-between.txt", &len), *a, *b;
 
@@ -319,5 +437,6 @@ main(void)
 	test_html_detect();
 	test_bad_input();
 	test_bias();
+	test_long_line();
 	return tap_done();
 }

@@ -124,4 +124,14 @@ contains "$out" "What happens next" "orphan headings: a heading over kept text s
 lacks "$out" "has covered the harbour board" "orphan headings: the author bio is dropped"
 lacks "$out" "About Maren Okafor" "orphan headings: its heading goes with it"
 
+# <noscript> content is laid out as markup, never printed as tags
+{
+	echo '<html><head><noscript><link rel="stylesheet" href="x.css"></noscript></head><body><main>'
+	echo '<noscript><div class="post"><h2>Number two</h2><p>It has been some <b>time</b> since the first one arrived; a few days ago the second made it too, and the house is loud again.</p></div></noscript>'
+	echo '</main></body></html>'
+} > "$TMP/noscript.html"
+out=$(pith-strip "$TMP/noscript.html")
+contains "$out" "It has been some time since" "noscript: its text is laid out"
+lacks "$out" "<" "noscript: no markup printed as text"
+
 done_testing

@@ -51,6 +51,8 @@ LIB_OBJ	= $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HEADERS	= $(wildcard lib/*.h)
+# Private headers (one module's parts): not installed.
+PUBLIC_HEADERS = $(filter-out %_impl.h %_int.h lib/textmode_para.h,$(HEADERS))
 LIBA	= $(O)/libpith.a
 
 all: $(BIN)/.stamp-tools
@@ -143,7 +145,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)
 	install -m 755 $(TOOLS:%=bin/%) $(DESTDIR)$(BINDIR)
 	install -m 644 lib/libpith.a $(DESTDIR)$(LIBDIR)
-	install -m 644 $(HEADERS) $(DESTDIR)$(INCDIR)
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCDIR)
 	for m in $(MANPAGES); do s=$${m##*.}; \
 		install -d $(DESTDIR)$(MANDIR)/man$$s; \
 		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; done

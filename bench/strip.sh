@@ -36,7 +36,10 @@ with open(dst, 'wb') as w:
 PY
 mb=$(du -m "$out/corpus.warc" | cut -f1)
 for j in 1 2; do
-	/usr/bin/time -f "%e s wall, %M KB peak RSS" -o "$out/time.txt" \
-	    "$PITH_BIN/pith-strip" -j $j -f warc "$out/corpus.warc" > /dev/null 2>&1
+	/usr/bin/time -q -f "%e s wall, %M KB peak RSS, exit %x" \
+	    -o "$out/time.txt" "$PITH_BIN/pith-strip" -j $j -f warc \
+	    "$out/corpus.warc" > /dev/null 2>"$out/strip.err"
 	printf 'pith-strip -j %s: %s MB WARC in %s\n' $j "$mb" "$(cat "$out/time.txt")"
+	tail -n 1 "$out/strip.err"
 done
+echo "(exit 1: some pages have no main content, which -f warc reports)"

@@ -458,9 +458,6 @@ drop_section(struct pith_layout *l, size_t h, enum pith_cat c)
 	return i - 1;
 }
 
-/* A heading whose section lost all its blocks ("About Matthew
- * Humphries" over a dropped author bio, "Read more from ..." over a
- * dropped link list) heads nothing: it goes with them. */
 /* A heading of a dozen words or more is a paragraph in heading markup. */
 #define TITLE_MAX_WORDS 12
 
@@ -470,6 +467,9 @@ is_title(const struct pith_block *b)
 	return (b->flags & B_HEADING) && b->words < TITLE_MAX_WORDS;
 }
 
+/* A heading whose section lost all its blocks ("About Matthew
+ * Humphries" over a dropped author bio, "Read more from ..." over a
+ * dropped link list) heads nothing: it goes with them. */
 static void
 drop_orphan_headings(struct pith_layout *l, int region)
 {

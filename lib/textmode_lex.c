@@ -204,46 +204,23 @@ tm_tokenize_plain(const char *text, size_t len, struct tm_toks *t)
 	int in = 0;
 
 	while (i < len) {
-		uint32_t cp;
-		size_t n;
-		int up;
+		uint32_t cp, lc = 0;
+		size_t n = 1;
+		int up = 0, word;
 
 		if (s[i] < 0x80) {
-			/* ASCII fast path: the bulk of most text. */
-			unsigned char c = s[i];
-
-			if (ascii_class[c] != 0) {
-				if (!in) {
-					in = 1;
-					start = i;
-					h = FNV_OFFSET;
-					flags = 0;
-					letters = uppers = 0;
-					if (ascii_class[c] == 2)
-						flags |= TM_CAP;
-				}
-				if (ascii_class[c] == 3)
-					flags |= TM_DIGIT;
-				else {
-					flags |= TM_ALPHA;
-					letters++;
-					if (ascii_class[c] == 2) {
-						uppers++;
-						c += 32;
-					}
-				}
-				h ^= c;
-				h *= FNV_PRIME;
-				i++;
-				continue;
-			}
-			cp = c;
-			n = 1;
-		} else
+			/* ASCII by table: the bulk of most text. */
+			cp = s[i];
+			word = ascii_class[cp] != 0;
+			up = ascii_class[cp] == 2;
+			lc = up ? cp + 32 : cp;
+		} else {
 			n = tm_utf8_decode(s + i, len - i, &cp);
-		if (tm_is_letter(cp) && !is_cjk(cp)) {
-			uint32_t lc = fold(cp, &up);
-
+			word = tm_is_letter(cp) && !is_cjk(cp);
+			if (word)
+				lc = fold(cp, &up);
+		}
+		if (word) {
 			if (!in) {
 				in = 1;
 				start = i;

@@ -1,5 +1,7 @@
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "dom.h"
@@ -92,4 +94,29 @@ pith_dom_attr(const GumboNode *n, const char *name)
 		return NULL;
 	a = gumbo_get_attribute(&n->v.element.attributes, name);
 	return a ? a->value : NULL;
+}
+
+/* Does a class or id value hold one of the words (split at non-letters,
+ * any case; a word also matches as the start of a longer one when
+ * prefix is set)? */
+int
+pith_dom_has_word(const char *v, const char *const *words, int prefix)
+{
+	size_t i, n;
+
+	while (v && *v) {
+		while (*v && !isalpha((unsigned char)*v))
+			v++;
+		for (n = 0; isalpha((unsigned char)v[n]); n++)
+			;
+		for (i = 0; n && words[i]; i++) {
+			size_t k = strlen(words[i]);
+
+			if ((n == k || (prefix && n > k)) &&
+			    strncasecmp(v, words[i], k) == 0)
+				return 1;
+		}
+		v += n;
+	}
+	return 0;
 }

@@ -20,6 +20,10 @@ void pith_dom_free(struct pith_dom *d);
 
 /* Attribute value or NULL. */
 const char *pith_dom_attr(const GumboNode *n, const char *name);
+/* Does a class or id value hold one of the words (split at non-letters,
+ * any case; a word also matches as the start of a longer one when
+ * prefix is set: "wp-caption-text" holds "caption")? */
+int pith_dom_has_word(const char *v, const char *const *words, int prefix);
 /* Arena bytes in use (for the memory bound). */
 size_t pith_dom_bytes(const struct pith_dom *d);
 

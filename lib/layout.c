@@ -70,6 +70,8 @@ static const struct {
 	{NULL, CAT_NONE, 0}
 };
 
+static const char *const caption_words[] = {"caption", NULL};
+
 static const char *const positive_words[] = {
 	"article", "content", "entry", "post", "story", "body", "text",
 	"main", "blog", "prose", "markdown", "articlebody", "postbody",
@@ -683,22 +685,6 @@ list_marker(struct walker *w, const GumboNode *n)
 	put_md(w, buf);
 }
 
-/* Whether a part of the class list (split at non-letters) begins with
- * word: "wp-caption-text" has "caption". */
-static int
-has_class_word(const GumboNode *n, const char *word)
-{
-	const char *c = pith_dom_attr(n, "class");
-	size_t k = strlen(word);
-
-	for (; c && *c; c++)
-		if ((c == pith_dom_attr(n, "class") ||
-		    !isalpha((unsigned char)c[-1])) &&
-		    strncasecmp(c, word, k) == 0)
-			return 1;
-	return 0;
-}
-
 static void
 walk_element(struct walker *w, const GumboNode *n)
 {
@@ -800,7 +786,8 @@ walk_element(struct walker *w, const GumboNode *n)
 			break;
 		default:
 			/* <p class="wp-caption-text">, <div class=caption> */
-			if (has_class_word(n, "caption"))
+			if (pith_dom_has_word(pith_dom_attr(n, "class"),
+			    caption_words, 1))
 				w->block_flags |= B_CAPTION;
 			break;
 		}

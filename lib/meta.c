@@ -553,31 +553,6 @@ note_meta(const GumboNode *n, struct meta_found *f)
 
 /* --- bylines ------------------------------------------------------------ */
 
-/* Does a class or id value hold one of the words (split at non-letters,
- * any case; a word also matches as the start of a longer one when
- * prefix is set)? */
-static int
-has_word(const char *v, const char *const *words, int prefix)
-{
-	size_t i, n;
-
-	while (v && *v) {
-		while (*v && !isalpha((unsigned char)*v))
-			v++;
-		for (n = 0; isalpha((unsigned char)v[n]); n++)
-			;
-		for (i = 0; n && words[i]; i++) {
-			size_t k = strlen(words[i]);
-
-			if ((n == k || (prefix && n > k)) &&
-			    strncasecmp(v, words[i], k) == 0)
-				return 1;
-		}
-		v += n;
-	}
-	return 0;
-}
-
 /* Whitespace-separated token list (rel, itemprop) holds tok? */
 static int
 has_token(const char *v, const char *tok)
@@ -732,8 +707,8 @@ others_box(const GumboNode *n)
 	default:
 		break;
 	}
-	return has_word(pith_dom_attr(n, "class"), words, 1) ||
-	    has_word(pith_dom_attr(n, "id"), words, 1);
+	return pith_dom_has_word(pith_dom_attr(n, "class"), words, 1) ||
+	    pith_dom_has_word(pith_dom_attr(n, "id"), words, 1);
 }
 
 static void
@@ -760,8 +735,8 @@ note_byline(const GumboNode *n, struct meta_found *f)
 		if (name == NULL)
 			name = n;
 	} else if (f->byline == NULL &&
-	    (has_word(cls, byline_words, 0) || has_word(id, byline_words, 0)) &&
-	    !has_word(cls, not_byline, 0) && !has_word(id, not_byline, 0))
+	    (pith_dom_has_word(cls, byline_words, 0) || pith_dom_has_word(id, byline_words, 0)) &&
+	    !pith_dom_has_word(cls, not_byline, 0) && !pith_dom_has_word(id, not_byline, 0))
 		name = n;
 	else
 		return;

@@ -516,8 +516,6 @@ walk_children(struct walker *w, const GumboNode *n)
 		walk(w, c->data[i]);
 }
 
-/* A link's target after its text: "(url)" closing markdown's
- * "[text]", " <url>" in plain text. Not for links inside <pre>. */
 /* <base href> in the head: relative targets resolve against it. */
 static const char *
 base_href(const GumboNode *root)
@@ -552,51 +550,54 @@ base_href(const GumboNode *root)
 	return NULL;
 }
 
-/* base_url joined with the page's <base href>, into l->base_buf. */
+/* The page's address (base_url) joined with its <base href>, parsed
+ * once into l->base; either alone when the other is missing or does
+ * not parse, NULL when neither does. */
 static void
-set_base(struct pith_layout *l, const GumboNode *root)
+set_base(struct pith_layout *l, const char *base_url, const GumboNode *root)
 {
 	const char *href = base_href(root);
-	CURLU *u;
+	CURLU *u = curl_url(), *v;
 
-	if (href == NULL || *href == '\0' || (u = curl_url()) == NULL)
+	if (u == NULL)
 		return;
-	if ((l->base_url == NULL || curl_url_set(u, CURLUPART_URL,
-	    l->base_url, 0) == CURLUE_OK) &&
-	    curl_url_set(u, CURLUPART_URL, href, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_URL, &l->base_buf, 0) == CURLUE_OK)
-		l->base_url = l->base_buf;
-	curl_url_cleanup(u);
+	if (base_url && curl_url_set(u, CURLUPART_URL, base_url, 0) ==
+	    CURLUE_OK)
+		l->base = u;
+	if (href && *href && (v = curl_url_dup(u)) != NULL) {
+		if (curl_url_set(v, CURLUPART_URL, href, 0) == CURLUE_OK) {
+			curl_url_cleanup(u);
+			l->base = u = v;
+		} else
+			curl_url_cleanup(v);
+	}
+	if (l->base == NULL)
+		curl_url_cleanup(u);
 }
 
-/* A target made absolute against the page's <base href>, else its
- * address; as it stands when neither is known or it does not parse. */
+/* A target made absolute against l->base; as it stands when there is
+ * no base or the join fails. "#notes" is the page itself: only the
+ * fragment changes (a join would resolve it against the directory). */
 static void
 put_url(struct walker *w, const char *url)
 {
-	struct pbuf *md = &w->l->md;
 	char *abs = NULL;
 	CURLU *u;
 
-	if (w->l->base_url && *url != '#' && (u = curl_url()) != NULL) {
-		if (curl_url_set(u, CURLUPART_URL, w->l->base_url, 0) ==
-		    CURLUE_OK && curl_url_set(u, CURLUPART_URL, url, 0) ==
-		    CURLUE_OK && curl_url_get(u, CURLUPART_URL, &abs, 0) !=
-		    CURLUE_OK)
+	if (w->l->base && (u = curl_url_dup(w->l->base)) != NULL) {
+		if ((*url == '#' ?
+		    curl_url_set(u, CURLUPART_FRAGMENT, url + 1, 0) :
+		    curl_url_set(u, CURLUPART_URL, url, 0)) != CURLUE_OK ||
+		    curl_url_get(u, CURLUPART_URL, &abs, 0) != CURLUE_OK)
 			abs = NULL;
 		curl_url_cleanup(u);
 	}
-	/* "#notes" is the page itself, which a join against the
-	 * directory would lose. */
-	if (abs == NULL && *url == '#' && w->l->base_url) {
-		const char *b = w->l->base_url;
-
-		pbuf_append(md, b, strcspn(b, "#"));
-	}
-	pbuf_puts(md, abs ? abs : url);
+	pbuf_puts(&w->l->md, abs ? abs : url);
 	curl_free(abs);
 }
 
+/* A link's target after its text: "(url)" closing markdown's
+ * "[text]", " <url>" in plain text. Not for links inside <pre>. */
 static void
 render_target(struct walker *w, const char *href)
 {
@@ -886,9 +887,8 @@ pith_layout_build_base(const GumboNode *root, int want_md, int include_hidden,
 	struct walker w;
 
 	memset(l, 0, sizeof *l);
-	l->base_url = base_url;
 	if (want_md & (PITH_RENDER_LINKS | PITH_RENDER_IMAGES))
-		set_base(l, root);
+		set_base(l, base_url, root);
 	l->want_md = want_md;
 	l->include_hidden = include_hidden;
 	l->region = -1;
@@ -906,7 +906,7 @@ pith_layout_build_base(const GumboNode *root, int want_md, int include_hidden,
 void
 pith_layout_free(struct pith_layout *l)
 {
-	curl_free(l->base_buf);
+	curl_url_cleanup(l->base);
 	free(l->elems);
 	free(l->blocks);
 	pbuf_free(&l->text);

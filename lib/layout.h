@@ -13,6 +13,8 @@
 
 #include "buf.h"
 
+struct Curl_URL;
+
 /* Why markup marks an element as boilerplate (also used by --explain). */
 enum pith_cat {
 	CAT_NONE = 0,
@@ -77,8 +79,9 @@ struct pith_layout {
 	int include_hidden;	/* walk hidden elements too */
 	size_t hidden_skipped;	/* hidden elements not walked */
 	const char *title;	/* <title> text (in the tree) */
-	const char *base_url;	/* for link and image targets, or NULL */
-	char *base_buf;		/* base_url when made from <base href> */
+	/* The page's address, joined with its <base href>, for link and
+	 * image targets (libcurl's CURLU), or NULL. */
+	struct Curl_URL *base;
 	int region;		/* main region element, -1 before */
 };
 

@@ -573,6 +573,9 @@ set_base(struct pith_layout *l, const char *base_url, const GumboNode *root)
 	}
 	if (l->base == NULL)
 		curl_url_cleanup(u);
+	else	/* RFC 3986 5.1: a base's fragment takes no part in joins
+		 * (libcurl would keep it before a "?q=1"). */
+		curl_url_set(l->base, CURLUPART_FRAGMENT, NULL, 0);
 }
 
 /* A target made absolute against l->base; as it stands when there is

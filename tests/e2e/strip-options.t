@@ -36,6 +36,10 @@ contains "$out" "Thursday	5.3 m" "--drop captions: tables stay"
 out=$(pith-strip --keep links --url https://ledger.example/news/tides.html "$TMP/page.html")
 contains "$out" "spring tide <https://ledger.example/tides/spring> peaks" "--keep links: target after the link text, made absolute"
 contains "$out" "upper slips <https://board.example/slips> free" "--keep links: absolute targets as they are"
+printf '<p>Tides <a href="?day=thu">Thursday</a> and <a href="#notes">notes</a>.</p>' > "$TMP/frag.html"
+out=$(pith-strip --all --keep links --url 'https://ledger.example/news/tides.html#top' "$TMP/frag.html")
+contains "$out" "Thursday <https://ledger.example/news/tides.html?day=thu>" "--keep links: the page address's fragment takes no part in a join"
+contains "$out" "notes <https://ledger.example/news/tides.html#notes>" "--keep links: a '#fragment' target is the page itself"
 out=$(pith-strip --keep links "$TMP/page.html")
 contains "$out" "spring tide </tides/spring>" "--keep links without a page address: target as written"
 

@@ -64,14 +64,15 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 
 	for (i = 0; i < l->nblocks; i++) {
 		const struct pith_block *b = &l->blocks[i];
-		int row = o->markdown && (b->flags & B_ROW);
+		int row = o->markdown && (b->flags & B_ROW), more_rows;
 
 		if (!b->keep)
 			continue;
 		/* A blank line between all blocks, list items and table
 		 * rows included: each is a paragraph for the tools after.
 		 * Markdown's tables are the exception. */
-		if (row && continues_table(l, prev, b))
+		more_rows = row && continues_table(l, prev, b);
+		if (more_rows)
 			pbuf_putc(out, '\n');
 		else if (prev)
 			pbuf_puts(out, "\n\n");
@@ -80,7 +81,7 @@ render(const struct pith_layout *l, const struct pith_strip_opts *o,
 			    !(b->flags & B_PRE))
 				pbuf_puts(out, "> ");
 			pbuf_append(out, l->md.p + b->md_off, b->md_len);
-			if (row && !continues_table(l, prev, b))
+			if (row && !more_rows)
 				table_rule(l, b, out);
 		} else
 			pbuf_append(out, l->text.p + b->off, b->len);
@@ -183,22 +184,30 @@ apply_templates(struct pith_layout *l, const struct pith_strip_opts *o,
  * text lacks it. */
 #define PRODUCT_TEXT_MIN 40
 
+/* mark, then s, as the text's first block. */
+static void
+prepend_block(struct pbuf *text, const char *mark, const char *s)
+{
+	struct pbuf t = PBUF_INIT;
+
+	pbuf_puts(&t, mark);
+	pbuf_puts(&t, s);
+	pbuf_puts(&t, text->len ? "\n\n" : "\n");
+	pbuf_append(&t, text->p ? text->p : "", text->len);
+	pbuf_free(text);
+	*text = t;
+}
+
 static void
 add_product_text(struct pith_strip_result *r)
 {
 	const char *d = r->meta.product_text;
-	struct pbuf t = PBUF_INIT;
-	size_t n;
 
-	if (d == NULL || (n = strlen(d)) < PRODUCT_TEXT_MIN)
+	if (d == NULL || strlen(d) < PRODUCT_TEXT_MIN)
 		return;
 	if (r->text.p && memmem(r->text.p, r->text.len, d, PRODUCT_TEXT_MIN))
 		return;
-	pbuf_append(&t, d, n);
-	pbuf_puts(&t, r->text.len ? "\n\n" : "\n");
-	pbuf_append(&t, r->text.p ? r->text.p : "", r->text.len);
-	pbuf_free(&r->text);
-	r->text = t;
+	prepend_block(&r->text, "", d);
 }
 
 /* Pages mix composed and decomposed forms of the same letters (a
@@ -229,7 +238,6 @@ static void
 add_title(struct pith_strip_result *r, const struct pith_strip_opts *o)
 {
 	const char *t = r->meta.title;
-	struct pbuf s = PBUF_INIT;
 	size_t n;
 
 	if (t == NULL || *t == '\0')
@@ -239,12 +247,7 @@ add_title(struct pith_strip_result *r, const struct pith_strip_opts *o)
 	    r->text.len >= n + 2 && memcmp(r->text.p, "# ", 2) == 0 ? 2 : 0),
 	    t, n) == 0)
 		return;
-	pbuf_puts(&s, o->markdown ? "# " : "");
-	pbuf_puts(&s, t);
-	pbuf_puts(&s, r->text.len ? "\n\n" : "\n");
-	pbuf_append(&s, r->text.p ? r->text.p : "", r->text.len);
-	pbuf_free(&r->text);
-	r->text = s;
+	prepend_block(&r->text, o->markdown ? "# " : "", t);
 }
 
 static size_t

@@ -433,27 +433,31 @@ text_category(const struct pith_layout *l, const struct pith_block *b)
 	}
 }
 
+/* Whether block k (after heading h) is still in the section h opens:
+ * inside element box, before the next heading of the same or a higher
+ * level. */
+static int
+in_section(const struct pith_layout *l, size_t h, size_t k, int box)
+{
+	const struct pith_block *b = &l->blocks[k];
+
+	return box >= 0 && is_inside(l, b->elem, box) &&
+	    !((b->flags & B_HEADING) && b->level <= l->blocks[h].level);
+}
+
 /* A "Related posts" / "Ähnliche Beiträge" heading opens a section of
- * teasers: drop what follows it inside the heading's container, up to
- * the next heading of the same or a higher level. Returns the last
- * block dropped. */
+ * teasers: drop what follows it inside the heading's container.
+ * Returns the last block dropped. */
 static size_t
 drop_section(struct pith_layout *l, size_t h, enum pith_cat c)
 {
 	int box = l->elems[l->blocks[h].elem].parent;
-	int level = l->blocks[h].level;
 	size_t i;
 
-	for (i = h + 1; i < l->nblocks; i++) {
-		struct pith_block *b = &l->blocks[i];
-
-		if (box < 0 || !is_inside(l, b->elem, box))
-			break;
-		if ((b->flags & B_HEADING) && b->level <= level)
-			break;
-		b->keep = 0;
-		b->cat = c;
-		b->why = -1;
+	for (i = h + 1; i < l->nblocks && in_section(l, h, i, box); i++) {
+		l->blocks[i].keep = 0;
+		l->blocks[i].cat = c;
+		l->blocks[i].why = -1;
 	}
 	return i - 1;
 }
@@ -483,13 +487,10 @@ drop_orphan_headings(struct pith_layout *l, int region)
 		if (!h->keep || !is_title(h) ||
 		    !is_inside(l, h->elem, region))
 			continue;
-		for (k = i + 1; k < l->nblocks; k++) {
+		for (k = i + 1; k < l->nblocks && in_section(l, i, k, region);
+		    k++) {
 			const struct pith_block *b = &l->blocks[k];
 
-			if (!is_inside(l, b->elem, region))
-				break;
-			if ((b->flags & B_HEADING) && b->level <= h->level)
-				break;
 			if (b->keep && !is_title(b)) {
 				kept = 1;
 				break;

@@ -817,3 +817,17 @@ pith_meta_from_tree(const GumboNode *root, struct pith_meta *m)
 	set(&m->lang, f.v[F_LANG]);
 	free(f.byline);
 }
+
+void
+pith_meta_free(struct pith_meta *m)
+{
+	free(m->title);
+	free(m->author);
+	free(m->date);
+	free(m->sitename);
+	free(m->lang);
+	free(m->description);
+	free(m->url);
+	free(m->product_text);
+	memset(m, 0, sizeof *m);
+}

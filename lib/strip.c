@@ -337,14 +337,7 @@ pith_strip_result_free(struct pith_strip_result *r)
 {
 	pbuf_free(&r->text);
 	pbuf_free(&r->explain);
-	free(r->meta.title);
-	free(r->meta.author);
-	free(r->meta.date);
-	free(r->meta.sitename);
-	free(r->meta.lang);
-	free(r->meta.description);
-	free(r->meta.url);
-	free(r->meta.product_text);
+	pith_meta_free(&r->meta);
 	free(r->keys);
 	memset(r, 0, sizeof *r);
 }

@@ -5,18 +5,6 @@
 
 #include "meta.h"
 
-static void
-meta_free(struct pith_meta *m)
-{
-	free(m->title);
-	free(m->author);
-	free(m->date);
-	free(m->sitename);
-	free(m->lang);
-	free(m->description);
-	free(m->url);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -24,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *s, *d;
 
 	pith_meta_from_jsonld((const char *)data, size, &m);
-	meta_free(&m);
+	pith_meta_free(&m);
 	if (size < 128) {
 		s = malloc(size + 1);
 		memcpy(s, data, size);

@@ -12,20 +12,6 @@
 #include "meta.h"
 #include "tap.h"
 
-static void
-meta_free(struct pith_meta *m)
-{
-	free(m->title);
-	free(m->author);
-	free(m->date);
-	free(m->sitename);
-	free(m->lang);
-	free(m->description);
-	free(m->url);
-	free(m->product_text);
-	memset(m, 0, sizeof *m);
-}
-
 /* --- dates -------------------------------------------------------------- */
 
 static void
@@ -221,14 +207,14 @@ test_jsonld(void)
 	tap_is(m.sitename, "The Ledger", "Article: publisher name");
 	tap_ok(m.product_text == NULL && m.url == NULL,
 	    "Article: no product text, no url");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"NewsArticle\",\"headline\":\"Ferry returns\","
 	    "\"author\":\"Ada Brown\",\"datePublished\":\"2025-03-02\"}", &m);
 	tap_is(m.title, "Ferry returns", "NewsArticle: headline");
 	tap_is(m.author, "Ada Brown", "NewsArticle: author as a string");
 	tap_is(m.date, "2025-03-02", "NewsArticle: date");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"BlogPosting\",\"name\":\"Notes on rye\","
 	    "\"author\":[{\"@type\":\"Person\",\"name\":\"First Writer\"},"
@@ -238,37 +224,37 @@ test_jsonld(void)
 	tap_is(m.author, "First Writer", "author array: the first");
 	tap_is(m.date, "2024-06-01T12:00:00Z",
 	    "dateCreated when no datePublished");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"blogposting\",\"headline\":\"lower case type\","
 	    "\"author\":[\"Solo\",\"Other\"]}", &m);
 	tap_is(m.title, "lower case type", "@type compared without case");
 	tap_is(m.author, "Solo", "author array of strings");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":[\"NewsArticle\",\"Thing\"],\"headline\":\"Two types\"}",
 	    &m);
 	tap_is(m.title, "Two types", "@type as an array");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"Article\",\"headline\":\"  Spaced \\n\\t headline  \"}",
 	    &m);
 	tap_is(m.title, "Spaced headline", "whitespace collapsed and trimmed");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"Article\",\"headline\":\"   \",\"name\":\"Named\"}", &m);
 	tap_is(m.title, "Named", "blank headline: name is used");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"Article\",\"author\":{\"@type\":\"Person\"},"
 	    "\"creator\":\"Creator Name\"}", &m);
 	tap_is(m.author, "Creator Name", "author without a name: creator");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"Article\",\"datePublished\":\"sometime\","
 	    "\"dateCreated\":\"2024-02-03\"}", &m);
 	tap_is(m.date, "2024-02-03", "unreadable datePublished: dateCreated");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"Product\",\"name\":\"Harbour Wool Beanie\","
 	    "\"description\":\"A ribbed beanie knitted from undyed wool.\","
@@ -278,7 +264,7 @@ test_jsonld(void)
 	    "Product: description as product text");
 	tap_is(m.description, "A ribbed beanie knitted from undyed wool.",
 	    "Product: description");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@context\":\"https://schema.org\",\"@graph\":["
 	    "{\"@type\":\"WebSite\",\"name\":\"Field Notes\"},"
@@ -289,23 +275,23 @@ test_jsonld(void)
 	    "the WebPage's name");
 	tap_is(m.author, "G. Author", "@graph: author");
 	tap_is(m.sitename, "Field Notes", "@graph: WebSite name as site name");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("[{\"@type\":\"Organization\",\"name\":\"Org Name\"},"
 	    "{\"@type\":\"Article\",\"headline\":\"Top-level array\"}]", &m);
 	tap_is(m.title, "Top-level array", "top-level array of objects");
 	tap_is(m.sitename, "Org Name", "Organization name as site name");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"WebPage\",\"mainEntity\":{\"@type\":\"Article\","
 	    "\"headline\":\"Main entity\"}}", &m);
 	tap_is(m.title, "Main entity", "mainEntity");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	ld("{\"@type\":\"WebPage\",\"name\":\"Just a page\","
 	    "\"author\":\"Nobody\"}", &m);
 	tap_ok(all_null(&m), "WebPage alone gives no article fields");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* Fields already set are kept: the first source wins. */
 	memset(&m, 0, sizeof m);
@@ -318,69 +304,69 @@ test_jsonld(void)
 	}
 	tap_is(m.title, "Earlier", "a title already set is kept");
 	tap_is(m.author, "A", "empty fields are filled");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("[{\"@type\":\"Article\",\"headline\":\"First\"},"
 	    "{\"@type\":\"Article\",\"headline\":\"Second\"}]", &m);
 	tap_is(m.title, "First", "two articles: the first wins");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* garbage */
 	ld("{\"@type\":\"Article\",\"headline\":42,\"author\":{\"name\":"
 	    "{\"deep\":[1,2,{\"x\":null}]}},\"datePublished\":[],"
 	    "\"publisher\":true,\"description\":null}", &m);
 	tap_ok(all_null(&m), "wrong types: nothing taken, no crash");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"ok\",\"author\":[[[[\"deep\"]]]]}",
 	    &m);
 	tap_is(m.author, "deep", "author nested in arrays: the first string");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":17,\"headline\":\"x\"}", &m);
 	tap_ok(all_null(&m), "@type a number: ignored");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\", headline: \"unquoted key\"}", &m);
 	tap_ok(all_null(&m), "invalid JSON: nothing, no crash");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"trunc", &m);
 	tap_ok(all_null(&m), "truncated JSON: nothing");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("", &m);
 	tap_ok(all_null(&m), "empty JSON-LD: nothing");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("\"just a string\"", &m);
 	tap_ok(all_null(&m), "a bare string: nothing");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"a\\u0000b\"}", &m);
 	tap_is(m.title, "a", "NUL inside a string: cut there");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* almost JSON, as pages write it */
 	ld("{\"@type\":\"Article\",\"headline\":\"Line one\nline\ttwo\","
 	    "\"author\":\"A\"}", &m);
 	tap_is(m.title, "Line one line two", "raw line break and tab inside a "
 	    "string: read");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"say \\\"hi\\\"\nthere\"}",
 	    &m);
 	tap_is(m.title, "say \"hi\" there", "raw line break after escaped "
 	    "quotes");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("\n<!--\n{\"@type\":\"Article\",\"headline\":\"In a comment\"}\n-->\n",
 	    &m);
 	tap_is(m.title, "In a comment", "wrapped in an HTML comment");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("/*<![CDATA[*/{\"@type\":\"Article\",\"headline\":\"CDATA\"}/*]]>*/",
 	    &m);
 	tap_is(m.title, "CDATA", "wrapped in a CDATA section");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"Semicolon\"};", &m);
 	tap_is(m.title, "Semicolon", "trailing semicolon");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("<!-- -->", &m);
 	tap_ok(all_null(&m), "an empty comment: nothing, no crash");
-	meta_free(&m);
+	pith_meta_free(&m);
 	ld("{\"@type\":\"Article\",\"headline\":\"x\"} {\"second\":1}", &m);
 	tap_ok(all_null(&m), "two objects side by side: not JSON, nothing");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* deep @graph nesting is bounded */
 	for (i = 0; i < 50; i++)
@@ -390,13 +376,13 @@ test_jsonld(void)
 		pbuf_puts(&deep, "]}");
 	ld(deep.p, &m);
 	tap_ok(all_null(&m), "@graph nested 50 deep: not followed, no crash");
-	meta_free(&m);
+	pith_meta_free(&m);
 	pbuf_reset(&deep);
 	for (i = 0; i < 100000; i++)
 		pbuf_putc(&deep, '[');
 	ld(deep.p, &m);
 	tap_ok(all_null(&m), "100,000 open brackets: refused, no crash");
-	meta_free(&m);
+	pith_meta_free(&m);
 	pbuf_free(&deep);
 }
 
@@ -438,7 +424,7 @@ test_tree(void)
 	tap_is(m.date, "2025-05-06T07:08:09Z", "article:published_time");
 	tap_is(m.author, "Meta Author", "meta name=author");
 	tap_is(m.lang, "de", "<html lang>");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	tree("<html><head><title>\n  Only   the title\n</title></head>"
 	    "<body></body></html>", &m);
@@ -446,7 +432,7 @@ test_tree(void)
 	    "collapsed");
 	tap_ok(m.author == NULL && m.date == NULL && m.lang == NULL &&
 	    m.url == NULL, "nothing invented");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* order of trust inside the tags, whatever the document order */
 	tree("<meta name=\"twitter:title\" content=\"Twitter\">"
@@ -454,30 +440,30 @@ test_tree(void)
 	    "<meta name=\"citation_title\" content=\"Citation\">"
 	    "<meta property=\"og:title\" content=\"OG\">", &m);
 	tap_is(m.title, "OG", "title: og before citation, twitter, DC");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"twitter:title\" content=\"Twitter\">"
 	    "<meta name=\"DC.title\" content=\"DC\">"
 	    "<meta name=\"citation_title\" content=\"Citation\">", &m);
 	tap_is(m.title, "Citation", "title: citation before twitter and DC");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"DC.Title\" content=\"DC\"><title>T</title>", &m);
 	tap_is(m.title, "DC", "DC.Title (any case) before <title>");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"twitter:creator\" content=\"@handle\">"
 	    "<meta name=\"citation_author\" content=\"Cited, A.\">"
 	    "<meta property=\"article:author\" content=\"Article Author\">",
 	    &m);
 	tap_is(m.author, "Article Author",
 	    "author: article:author before citation_author and twitter");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"DC.creator\" content=\"Dublin Core\">"
 	    "<meta name=\"twitter:creator\" content=\"@handle\">", &m);
 	tap_is(m.author, "Dublin Core", "author: DC.creator before twitter");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"author\" content=\"\">"
 	    "<meta name=\"citation_author\" content=\"Second\">", &m);
 	tap_is(m.author, "Second", "an empty content is skipped");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	tree("<meta property=\"article:modified_time\" content=\"2025-02-02\">"
 	    "<meta property=\"og:updated_time\" content=\"2025-01-15\">"
@@ -485,77 +471,77 @@ test_tree(void)
 	    &m);
 	tap_is(m.date, "2025-01-01", "date: published before updated and "
 	    "modified");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"citation_publication_date\" content=\"2019/07/03\">"
 	    "<meta name=\"citation_date\" content=\"2019-07-01\">", &m);
 	tap_is(m.date, "2019-07-03",
 	    "citation_publication_date in Google Scholar's YYYY/MM/DD");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"citation_publication_date\" content=\"2019-07-03\">"
 	    "<meta name=\"dc.date\" content=\"2018-01-01\">", &m);
 	tap_is(m.date, "2019-07-03", "citation_publication_date before dc.date");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta itemprop=\"datePublished\" content=\"2020-10-10\">"
 	    "<meta name=\"date\" content=\"2001-01-01\">", &m);
 	tap_is(m.date, "2020-10-10", "itemprop=datePublished counts as "
 	    "article:published_time");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><p>Posted <time>yesterday</time> and "
 	    "<time datetime=\"2024-03-01T10:00:00Z\">1 March</time> and "
 	    "<time datetime=\"2024-04-01\">1 April</time></p></body>", &m);
 	tap_is(m.date, "2024-03-01T10:00:00Z",
 	    "<time datetime>: the first with a datetime");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta property=\"article:published_time\" content=\"soon\">"
 	    "<body><time datetime=\"2024-03-01\">x</time></body>", &m);
 	tap_is(m.date, "2024-03-01",
 	    "unreadable meta date: <time datetime> is used");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta property=\"article:published_time\" content=\"TBA\">"
 	    "<meta property=\"og:updated_time\" content=\"2025-01-15\">"
 	    "<body><time datetime=\"2024-03-01\">x</time></body>", &m);
 	tap_is(m.date, "2025-01-15", "unreadable published_time: the next "
 	    "meta date in rank is used");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"date\" content=\"2022-02-02\">"
 	    "<body><time datetime=\"2024-03-01\">x</time></body>", &m);
 	tap_is(m.date, "2022-02-02", "meta date before <time datetime>");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	tree("<meta name=\"application-name\" content=\"App\">"
 	    "<meta name=\"citation_journal_title\" content=\"Journal\">", &m);
 	tap_is(m.sitename, "App", "site: application-name before journal");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"citation_journal_title\" content=\"Journal of "
 	    "Tides\">", &m);
 	tap_is(m.sitename, "Journal of Tides", "site: citation_journal_title");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"twitter:description\" content=\"tw\">"
 	    "<meta name=\"description\" content=\"plain\">", &m);
 	tap_is(m.description, "plain", "description before twitter:description");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta property=\"og:url\" content=\"https://x.example/og\">", &m);
 	tap_is(m.url, "https://x.example/og", "og:url without a canonical link");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<link rel=\"Canonical\" href=\"https://x.example/a\">"
 	    "<link rel=\"canonical\" href=\"https://x.example/b\">", &m);
 	tap_is(m.url, "https://x.example/a", "first canonical link, rel in any "
 	    "case");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<html><head><meta property=\"og:locale\" content=\"en_GB\">"
 	    "</head></html>", &m);
 	tap_is(m.lang, "en_GB", "og:locale when <html> has no lang");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<html xml:lang=\"fr\"><head></head></html>", &m);
 	tap_is(m.lang, "fr", "xml:lang");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<html lang=\"nl\"><head><meta name=\"dc.language\" "
 	    "content=\"en\"></head></html>", &m);
 	tap_is(m.lang, "nl", "<html lang> before meta language");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta property=\"og:title\" content=\"  two \n  lines \">", &m);
 	tap_is(m.title, "two lines", "meta content whitespace collapsed");
-	meta_free(&m);
+	pith_meta_free(&m);
 
 	/* fills only what is still empty */
 	memset(&m, 0, sizeof m);
@@ -571,7 +557,7 @@ test_tree(void)
 	}
 	tap_is(m.title, "From JSON-LD", "tree does not overwrite a set title");
 	tap_is(m.author, "Tree Author", "tree fills the empty author");
-	meta_free(&m);
+	pith_meta_free(&m);
 }
 
 static void
@@ -584,65 +570,65 @@ test_bylines(void)
 	    "1 May 2024</time></p><p>Text.</p></article></body>", &m);
 	tap_is(m.author, "Jo Marsh", "byline: 'By <a>name</a> · date'");
 	tap_is(m.date, "2024-05-01", "byline: its <time> gives the date");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><div class=\"article-byline\">by Lena Fischer, Science "
 	    "Correspondent</div></body>", &m);
 	tap_is(m.author, "Lena Fischer", "byline: 'by' dropped, cut at comma");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><span class=\"author-name\">Tomasz Brennan</span></body>",
 	    &m);
 	tap_is(m.author, "Tomasz Brennan", "class author-name");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><p>Words by <a rel=\"author\" href=\"/u/k\">Kit Moreau</a>"
 	    "</p></body>", &m);
 	tap_is(m.author, "Kit Moreau", "rel=author link");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><div itemprop=\"author\" itemscope><span itemprop=\"name\">"
 	    "Ines Duarte</span> <span>Staff writer</span></div></body>", &m);
 	tap_is(m.author, "Ines Duarte", "itemprop=author with itemprop=name");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><p class=\"byline\">Von Jonas Becker | 3. Juni 2024</p>"
 	    "</body>", &m);
 	tap_is(m.author, "Jonas Becker", "German 'Von', cut at '|'");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<meta name=\"author\" content=\"Meta Wins\"><body>"
 	    "<p class=\"byline\">By Somebody Else</p></body>", &m);
 	tap_is(m.author, "Meta Wins", "meta author before a byline");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><div class=\"author-bio\"><p>Ana Ruiz has covered the "
 	    "harbour for twenty years and written three books about the "
 	    "fishing fleet, the lifeboat crews and the families who kept the "
 	    "lighthouses running through two wars.</p></div></body>", &m);
 	tap_ok(m.author == NULL, "a long author bio is not a byline");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><article><p>Story.</p></article><div class=\"comments\">"
 	    "<div class=\"comment\"><span class=\"comment-author\">troll99"
 	    "</span><p>First!</p></div></div></body>", &m);
 	tap_ok(m.author == NULL, "a commenter is not the author");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><aside class=\"related\"><p class=\"byline\">By Other "
 	    "Writer</p></aside><article><p>Story.</p></article></body>", &m);
 	tap_ok(m.author == NULL, "a related story's byline is not the author");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><span class=\"author\">Byron Hale</span></body>", &m);
 	tap_is(m.author, "Byron Hale", "a name starting with 'By' is not cut");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><div class=\"byline\">Staff</div><p>Text by <a "
 	    "rel=\"author\" href=\"/u/r\">Rae Okoro</a>.</p></body>", &m);
 	tap_is(m.author, "Rae Okoro", "rel=author before an earlier class "
 	    "byline");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><div itemscope><meta itemprop=\"author\" content=\"Micro "
 	    "Data\"></div></body>", &m);
 	tap_is(m.author, "Micro Data", "<meta itemprop=author content>");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><p class=\"byline\">By</p></body>", &m);
 	tap_ok(m.author == NULL, "an empty byline gives nothing");
-	meta_free(&m);
+	pith_meta_free(&m);
 	tree("<body><p class=\"byline\"><a href=\"/a\">Ann Lee</a> and "
 	    "<a href=\"/b\">Bo Chen</a></p></body>", &m);
 	tap_is(m.author, "Ann Lee and Bo Chen", "two authors in one byline");
-	meta_free(&m);
+	pith_meta_free(&m);
 }
 
 /* JSON-LD first, then the tree, as pith_strip_html calls them. */
@@ -667,7 +653,7 @@ test_precedence(void)
 	tap_is(m.date, "2024-01-01", "JSON-LD date before article:published_time");
 	tap_is(m.author, "Tag Author", "meta author where JSON-LD has none");
 	tap_is(m.lang, "en", "<html lang> where JSON-LD has none");
-	meta_free(&m);
+	pith_meta_free(&m);
 }
 
 int

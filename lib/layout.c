@@ -8,6 +8,7 @@
 
 #include "dom.h"
 #include "layout.h"
+#include "textmode_impl.h"
 
 static const char *const cat_names[CAT_COUNT] = {
 	"content-candidate", "navigation", "header", "footer", "sidebar",
@@ -316,15 +317,85 @@ skipped_tag(GumboTag t)
 	}
 }
 
+/* Words, sentence ends and commas of a block's text. Han and kana are
+ * written without spaces: two of their characters count as a word (about
+ * the information of an English word), and their full stops and commas
+ * count as such. */
+static void
+count_words(struct pith_block *b, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	int inword = 0, cjk = 0;
+
+	while (i < b->len) {
+		unsigned char c = s[i];
+		uint32_t cp = c;
+		size_t n = 1;
+		int wc;
+
+		if (c >= 0x80) {
+			n = tm_utf8_decode(s + i, b->len - i, &cp);
+			if (tm_is_cjk(cp)) {
+				if (cjk++ % 2 == 0)
+					b->words++;
+				inword = 0;
+				i += n;
+				continue;
+			}
+			wc = tm_is_letter(cp);
+			if (cp == 0x3002 || cp == 0xff01 || cp == 0xff1f)
+				b->sentences++;
+			else if (cp == 0x3001 || cp == 0xff0c)
+				b->commas++;
+		} else {
+			wc = isalnum(c);
+			if ((c == '.' || c == '!' || c == '?') && i > 0 &&
+			    isalnum(s[i - 1]))
+				b->sentences++;
+			else if (c == ',')
+				b->commas++;
+		}
+		cjk = 0;
+		if (wc && !inword)
+			b->words++;
+		inword = wc || (inword && (c == '\'' || c == '-'));
+		i += n;
+	}
+}
+
+/* A <noscript> whose text is escaped markup ("&lt;img src=...&gt;", a
+ * tracking pixel or a "JavaScript is off" box written twice over): what
+ * a browser would show there is markup source, never the page's text. */
+static int
+noscript_holds_markup(const GumboNode *n)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+		const char *s;
+
+		if (c->type == GUMBO_NODE_WHITESPACE ||
+		    c->type == GUMBO_NODE_COMMENT)
+			continue;
+		if (c->type != GUMBO_NODE_TEXT)
+			return 0;
+		for (s = c->v.text.text; isspace((unsigned char)*s); s++)
+			;
+		return s[0] == '<' && (isalpha((unsigned char)s[1]) ||
+		    s[1] == '/' || s[1] == '!');
+	}
+	return 0;
+}
+
 static void
 flush(struct walker *w)
 {
 	struct pith_layout *l = w->l;
 	struct pith_block *b;
 	size_t end = l->text.len;
-	const char *s;
-	size_t i;
-	int inword = 0;
 
 	/* Trim trailing spaces and newlines. */
 	while (end > w->start && (l->text.p[end - 1] == ' ' ||
@@ -359,20 +430,7 @@ flush(struct walker *w)
 		b->md_len = l->md.len - w->md_start;
 		pbuf_putc(&l->md, '\0');
 	}
-	s = l->text.p + b->off;
-	for (i = 0; i < b->len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int wc = isalnum(c) || c >= 0x80;
-
-		if (wc && !inword)
-			b->words++;
-		inword = wc || (inword && (c == '\'' || c == '-'));
-		if ((c == '.' || c == '!' || c == '?') && i > 0 &&
-		    isalnum((unsigned char)s[i - 1]))
-			b->sentences++;
-		else if (c == ',')
-			b->commas++;
-	}
+	count_words(b, l->text.p + b->off);
 	/* A link around the whole block (a card) counts once. */
 	b->links = w->links ? w->links : w->link_chars > 0;
 	if (w->chars > 0)
@@ -710,6 +768,8 @@ walk_element(struct walker *w, const GumboNode *n)
 		return;
 	}
 	if (skipped_tag(t))
+		return;
+	if (t == GUMBO_TAG_NOSCRIPT && noscript_holds_markup(n))
 		return;
 	if (!w->l->include_hidden && is_hidden(n)) {
 		w->l->hidden_skipped++;

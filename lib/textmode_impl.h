@@ -42,6 +42,8 @@ uint64_t tm_word_hash(const char *s, size_t len);
  * the code point in *cp (invalid bytes: the byte value, length 1). */
 size_t tm_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 int tm_is_letter(uint32_t cp);
+/* Han, kana: scripts written without spaces between words. */
+int tm_is_cjk(uint32_t cp);
 
 /* Bit mask of the languages (index into tm_lang_codes) whose stop-word
  * list has the word with hash `h`. */

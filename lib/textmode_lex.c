@@ -72,8 +72,8 @@ tm_is_letter(uint32_t cp)
 	return 1;
 }
 
-static int
-is_cjk(uint32_t cp)
+int
+tm_is_cjk(uint32_t cp)
 {
 	return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
 	    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2ffff);
@@ -216,7 +216,7 @@ tm_tokenize_plain(const char *text, size_t len, struct tm_toks *t)
 			lc = up ? cp + 32 : cp;
 		} else {
 			n = tm_utf8_decode(s + i, len - i, &cp);
-			word = tm_is_letter(cp) && !is_cjk(cp);
+			word = tm_is_letter(cp) && !tm_is_cjk(cp);
 			if (word)
 				lc = fold(cp, &up);
 		}
@@ -249,7 +249,7 @@ tm_tokenize_plain(const char *text, size_t len, struct tm_toks *t)
 				push(t, start, i - start, h, flags);
 				in = 0;
 			}
-			if (is_cjk(cp))
+			if (tm_is_cjk(cp))
 				push(t, i, n, hash_cp(FNV_OFFSET, cp),
 				    TM_CJK | TM_ALPHA);
 		}

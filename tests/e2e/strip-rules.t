@@ -134,4 +134,38 @@ out=$(pith-strip "$TMP/noscript.html")
 contains "$out" "It has been some time since" "noscript: its text is laid out"
 lacks "$out" "<" "noscript: no markup printed as text"
 
+# escaped markup in <noscript> (a tracking pixel written as "&lt;img ...")
+# is neither text nor a reason to take the whole page
+{
+	echo '<html><body><div id="wrap"><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul>'
+	for i in 1 2 3 4 5 6; do
+		printf '<noscript>&lt;div style="position:absolute;"&gt;&lt;img width=1 height=1 alt="" src="http://px.example/b?P=%s&amp;T=16lu7dcl9%%2fX%%3d1489053188%%2fE%%3d2078709551%%2fR%%3djp_hdln_te%%2fK%%3d5%%2fV%%3d2.1%%2fW%%3dH%%2fY%%3djp%%2fF%%3d779653832"&gt;&lt;/div&gt;</noscript>\n' "$i"
+	done
+	echo '<div id="story"><h1>Board rebuilds the wall</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '</div></div></body></html>'
+} > "$TMP/noscript-escaped.html"
+out=$(pith-strip "$TMP/noscript-escaped.html")
+contains "$out" "Paragraph 2 of the story" "escaped noscript: the story is kept"
+lacks "$out" "position:absolute" "escaped noscript: markup source not printed"
+lacks "$out" "News" "escaped noscript: the menu around it stays out"
+
+# Japanese is written without spaces: a long paragraph is long, so the
+# story wins over a menu of many short links
+{
+	echo '<html><body><div id="page"><div id="menu"><ul>'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf '<li><a href="/c%s">カテゴリー%s</a></li>\n' "$i" "$i"
+	done
+	echo '</ul><p>キーワード：</p><p>ログインして便利に使おう</p></div><div id="story"><h1>港の防波堤を再建へ</h1>'
+	for i in 1 2 3; do
+		printf '<p>港湾委員会は火曜日の夜に会合を開き、長い議論の末、冬の嵐が来る前に古い防波堤を再建することで合意した。費用は準備基金と借入金でまかなう。第%s段落。</p>\n' "$i"
+	done
+	echo '</div><div id="side"><p>アクセスランキング</p></div></div></body></html>'
+} > "$TMP/japanese.html"
+out=$(pith-strip "$TMP/japanese.html")
+contains "$out" "第3段落" "Japanese: the story is kept"
+lacks "$out" "カテゴリー1" "Japanese: the menu is dropped"
+lacks "$out" "キーワード" "Japanese: the label beside the menu is dropped"
+
 done_testing

@@ -883,6 +883,14 @@ walk_element(struct walker *w, const GumboNode *n)
 				md_close = "`";
 			}
 			break;
+		case GUMBO_TAG_UNKNOWN:
+			/* <dropdown-item href="/c590">: a custom element
+			 * that scripts make a link is a link. */
+			if (!w->in_link && pith_dom_attr(n, "href")) {
+				w->in_link++;
+				w->links++;
+			}
+			break;
 		default:
 			break;
 		}

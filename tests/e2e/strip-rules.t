@@ -168,4 +168,24 @@ contains "$out" "第3段落" "Japanese: the story is kept"
 lacks "$out" "カテゴリー1" "Japanese: the menu is dropped"
 lacks "$out" "キーワード" "Japanese: the label beside the menu is dropped"
 
+# a custom element with an href (<dropdown-item href=...>) is a link: a
+# menu made of them is a menu
+{
+	echo '<html><body><div id="page"><div class="mn-content">'
+	for c in Guitars Basses Drums Keyboards Microphones; do
+		printf '<h4>%s</h4><div>' "$c"
+		for k in Electric Acoustic Vintage Left-handed Travel Kids Boutique Bundles; do
+			printf '<dropdown-item href="/c/%s-%s">%s %s</dropdown-item> ' "$k" "$c" "$k" "$c"
+		done
+		echo '</div>'
+	done
+	echo '</div><div class="product"><h1>Shure SM7dB</h1>'
+	echo '<p>The dynamic microphone that broadcasters know, now with a built-in preamp that adds up to 28 dB of clean gain, so it works with any interface.</p>'
+	echo '<p>The dual tone controls and the internal air suspension are those of the original, and the windscreen ships in the box.</p>'
+	echo '</div></div></body></html>'
+} > "$TMP/custom-links.html"
+out=$(pith-strip "$TMP/custom-links.html")
+contains "$out" "built-in preamp" "custom-element links: the product text is kept"
+lacks "$out" "Vintage Guitars" "custom-element links: the menu made of them is dropped"
+
 done_testing

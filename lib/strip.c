@@ -145,6 +145,11 @@ explain(const struct pith_layout *l, struct pbuf *out)
 }
 
 #define MIN_VISIBLE_WORDS 30
+/* A page whose chosen text is a line of fewer words ("You need to enable
+ * JavaScript to run this app.", "View more on example.com", a price) has
+ * no main content: its text is built by scripts, or it has none. A
+ * product's name and price beside its JSON-LD description are kept. */
+#define MIN_MAIN_WORDS 10
 
 static void
 select_content(struct pith_layout *l, const struct pith_strip_opts *o)
@@ -261,6 +266,19 @@ kept_words(const struct pith_layout *l)
 	return n;
 }
 
+static void
+drop_all(struct pith_layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nblocks; i++)
+		if (l->blocks[i].keep) {
+			l->blocks[i].keep = 0;
+			l->blocks[i].cat = CAT_SHORT;
+			l->blocks[i].why = -1;
+		}
+}
+
 int
 pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
     struct pith_strip_result *r, const char **err)
@@ -314,6 +332,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		}
 		if (o->templates)
 			apply_templates(&l, o, r);
+		if (kept_words(&l) < MIN_MAIN_WORDS && !r->meta.product_text)
+			drop_all(&l);
 	}
 	render(&l, o, &r->text);
 	if (!o->all)

@@ -188,4 +188,17 @@ out=$(pith-strip "$TMP/custom-links.html")
 contains "$out" "built-in preamp" "custom-element links: the product text is kept"
 lacks "$out" "Vintage Guitars" "custom-element links: the menu made of them is dropped"
 
+# a script-built page's shell has no main content: no text, and JSON says so
+{
+	echo '<html><head><title>Shop</title></head><body><div id="root"></div>'
+	echo '<noscript>You need to enable JavaScript to run this app.</noscript>'
+	echo '<footer><a href="/about">About</a> <a href="/help">Help</a></footer></body></html>'
+} > "$TMP/shell.html"
+out=$(pith-strip "$TMP/shell.html")
+is "$out" "" "script shell: no text"
+pith-strip -f json "$TMP/shell.html" > "$TMP/shell.json"
+contains "$(cat "$TMP/shell.json")" '"status":"no-content"' "script shell: JSON status no-content"
+ex=$(pith-strip --explain "$TMP/shell.html")
+contains "$ex" "drop	short" "script shell: explain says the line was too short to be content"
+
 done_testing

@@ -131,6 +131,9 @@ is_inside(const struct pith_layout *l, int e, int anc)
 #define CARD_MIN_BLOCKS 2.0
 #define CARD_MIN_WORDS 6.0
 #define CARD_WEIGHT 0.3
+/* A branch of a site's menu tree (a list item holding a list of links)
+ * is no card. */
+#define CARD_MENU_LINK_SHARE 0.8
 /* Fewer long paragraphs than this in the first choice: look for cards. */
 #define CARD_FALLBACK_PARAS 1
 
@@ -163,6 +166,25 @@ sibkey_cmp(const void *a, const void *b)
 	return x->idx - y->idx;
 }
 
+static int
+is_menu_branch(const GumboNode *n)
+{
+	const GumboVector *kids = &n->v.element.children;
+	size_t i;
+
+	if (n->v.element.tag != GUMBO_TAG_LI)
+		return 0;
+	for (i = 0; i < kids->length; i++) {
+		const GumboNode *c = kids->data[i];
+
+		if (c->type == GUMBO_NODE_ELEMENT &&
+		    (c->v.element.tag == GUMBO_TAG_UL ||
+		    c->v.element.tag == GUMBO_TAG_OL))
+			return 1;
+	}
+	return 0;
+}
+
 /* Needs words and blocks per element. Sorting by (parent, signature)
  * keeps it n log n on pages with many elements. */
 static void
@@ -178,17 +200,20 @@ mark_cards(struct pith_layout *l)
 	}
 	qsort(k, n, sizeof *k, sibkey_cmp);
 	for (i = 0; i < n; i = j) {
-		double blocks = 0, words = 0;
+		double blocks = 0, words = 0, link_blocks = 0;
 		size_t run;
 
 		for (j = i; j < n && k[j].parent == k[i].parent &&
 		    k[j].sig == k[i].sig; j++) {
 			blocks += l->elems[k[j].idx].blocks;
 			words += l->elems[k[j].idx].words;
+			link_blocks += l->elems[k[j].idx].link_blocks;
 		}
 		run = j - i;
 		if (run >= CARD_MIN_RUN && blocks / run >= CARD_MIN_BLOCKS &&
-		    words / run >= CARD_MIN_WORDS) {
+		    words / run >= CARD_MIN_WORDS &&
+		    !(link_blocks > CARD_MENU_LINK_SHARE * blocks &&
+		    is_menu_branch(l->elems[k[i].idx].node))) {
 			size_t m;
 
 			for (m = i; m < j; m++)
@@ -276,7 +301,7 @@ region_pass(struct pith_layout *l, int bias, int cards)
 		l->elems[i].flags &= ~E_CARD;
 		l->elems[i].score = 0;
 		l->elems[i].words = l->elems[i].link_words = 0;
-		l->elems[i].blocks = 0;
+		l->elems[i].blocks = l->elems[i].link_blocks = 0;
 		l->elems[i].first_block = l->elems[i].last_block = -1;
 	}
 	for (i = 0; i < l->nblocks; i++) {
@@ -289,6 +314,8 @@ region_pass(struct pith_layout *l, int bias, int cards)
 			el->words += b->words;
 			el->link_words += b->link_words;
 			el->blocks++;
+			el->link_blocks += b->link_words * 2 >= b->words &&
+			    b->words > 0;
 			if (el->first_block < 0)
 				el->first_block = (int)i;
 			el->last_block = (int)i;

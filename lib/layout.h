@@ -45,6 +45,7 @@ struct pith_elem {
 	/* aggregates over the blocks below, filled by the extractor */
 	double score;
 	int words, link_words, blocks, first_block, last_block;
+	int link_blocks;	/* blocks that are mostly link text */
 };
 
 enum {

@@ -201,4 +201,25 @@ contains "$(cat "$TMP/shell.json")" '"status":"no-content"' "script shell: JSON 
 ex=$(pith-strip --explain "$TMP/shell.html")
 contains "$ex" "drop	short" "script shell: explain says the line was too short to be content"
 
+# a docs index page: short sections, and a sidebar menu tree whose
+# branches (an item holding a list of links) look like cards but are not
+{
+	echo '<html><body><div class="layout"><div class="sidebar-tree"><ul>'
+	for b in Quickstart Workflows Runners Security Deployments Monitoring; do
+		printf '<li class="branch"><a href="/%s">%s</a><ul>' "$b" "$b"
+		for k in Overview Concepts Tutorial Reference Limits Billing; do
+			printf '<li class="leaf"><a href="/%s/%s">%s of %s</a></li>' "$b" "$k" "$k" "$b"
+		done
+		echo '</ul></li>'
+	done
+	echo '</ul></div><div class="article"><h1>Writing workflows</h1>'
+	echo '<p>Workflows automate the tasks of your software lifecycle.</p>'
+	echo '<h2>Using templates</h2><p>Templates exist for many languages.</p>'
+	echo '<h2>Choosing when it runs</h2><p>A workflow runs on a schedule or on events.</p>'
+	echo '</div></div></body></html>'
+} > "$TMP/docs-index.html"
+out=$(pith-strip "$TMP/docs-index.html")
+contains "$out" "A workflow runs on a schedule" "docs index: the short sections are kept"
+lacks "$out" "Tutorial of Runners" "docs index: the menu tree is no card grid"
+
 done_testing

@@ -105,6 +105,62 @@ is_copyright_notice(const struct pith_layout *l, const struct pith_block *b)
 	    isdigit((unsigned char)s[3]);
 }
 
+/* A photo credit on its own line: "Foto: Galli/Malteser", "Bild via
+ * Pixabay", "(crédito: Minervino Júnior/CB)", "TebNad/Shutterstock.com",
+ * "DCV / Oppitz": a credit word with a colon or "via", or names joined
+ * by slashes, in a few words and no sentence. */
+#define CREDIT_MAX_WORDS 8
+#define CREDIT_NAMES_MAX_WORDS 5
+
+static const char *const credit_words[] = {
+	"foto", "fotos", "photo", "photos", "bild", "bilder", "image",
+	"images", "credit", "credits", "crédito", "créditos", "quelle",
+	"source", "fuente", "photograph", "picture", NULL
+};
+
+static int
+is_credit_line(const struct pith_layout *l, const struct pith_block *b)
+{
+	const char *s = l->text.p + b->off, *e = s + b->len, *p;
+	size_t i, n;
+
+	if (b->words > CREDIT_MAX_WORDS || (b->flags & B_HEADING) ||
+	    b->link_words * 2 > b->words)
+		return 0;
+	while (s < e && (*s == ' ' || *s == '(' || *s == '['))
+		s++;
+	for (n = 0; s + n < e && (isalpha((unsigned char)s[n]) ||
+	    (unsigned char)s[n] >= 0x80); n++)
+		;
+	for (i = 0; credit_words[i]; i++) {
+		size_t k = strlen(credit_words[i]);
+
+		if (n == k && strncasecmp(s, credit_words[i], k) == 0) {
+			p = s + n;
+			while (p < e && *p == ' ')
+				p++;
+			if (p < e && (*p == ':' || (e - p > 4 &&
+			    strncasecmp(p, "via ", 4) == 0)))
+				return 1;
+		}
+	}
+	/* Names joined by slashes, each capitalised, no digits. */
+	if (b->words > CREDIT_NAMES_MAX_WORDS ||
+	    memchr(s, '/', (size_t)(e - s)) == NULL)
+		return 0;
+	for (p = s; p < e; p++) {
+		if (isdigit((unsigned char)*p))
+			return 0;
+		if (p == s || p[-1] == '/') {
+			while (p < e && *p == ' ')
+				p++;
+			if (p == e || !isupper((unsigned char)*p))
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* Nearest ancestor-or-self of element e marked boilerplate by markup. */
 static int
 boiler_ancestor(const struct pith_layout *l, int e, int stop)
@@ -578,6 +634,10 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		if (is_copyright_notice(l, b)) {
 			b->cat = CAT_FOOTER;
+			continue;
+		}
+		if (is_credit_line(l, b)) {
+			b->cat = CAT_META;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40 &&

@@ -222,4 +222,24 @@ out=$(pith-strip "$TMP/docs-index.html")
 contains "$out" "A workflow runs on a schedule" "docs index: the short sections are kept"
 lacks "$out" "Tutorial of Runners" "docs index: the menu tree is no card grid"
 
+# a photo credit on its own line is attribution, not text; prose with a
+# slash in it is not a credit
+{
+	echo '<html><body><article><h1>Board rebuilds the wall</h1>'
+	para 1
+	echo '<p>Foto: Galli/Malteser</p>'
+	para 2
+	echo '<p>DCV / Oppitz</p>'
+	para 3
+	echo '<p>Input/output is slow</p>'
+	echo '</article></body></html>'
+} > "$TMP/credit.html"
+out=$(pith-strip "$TMP/credit.html")
+lacks "$out" "Galli/Malteser" "photo credit with 'Foto:' dropped"
+lacks "$out" "Oppitz" "credit of slash-joined names dropped"
+contains "$out" "Input/output is slow" "a lower-case slash phrase is text"
+contains "$out" "Paragraph 3 of the story" "credits: the story is kept"
+ex=$(pith-strip --explain "$TMP/credit.html")
+contains "$ex" "drop	metadata        	p	w=3 ld=0.00 g=-1.0	Foto: Galli" "explain: a credit is metadata"
+
 done_testing

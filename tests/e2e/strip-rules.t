@@ -242,4 +242,20 @@ contains "$out" "Paragraph 3 of the story" "credits: the story is kept"
 ex=$(pith-strip --explain "$TMP/credit.html")
 contains "$ex" "drop	metadata        	p	w=3 ld=0.00 g=-1.0	Foto: Galli" "explain: a credit is metadata"
 
+# calls to action in German and English: sign-up teasers inside the
+# article body are not its text
+{
+	echo '<html><body><article><h1>Board rebuilds the wall</h1>'
+	para 1
+	echo '<p>Lust auf mehr? Jetzt registrieren und nichts mehr verpassen!</p>'
+	para 2
+	echo '<p>Download our app for breaking news updates.</p>'
+	para 3
+	echo '</article></body></html>'
+} > "$TMP/cta.html"
+out=$(pith-strip "$TMP/cta.html")
+lacks "$out" "Lust auf mehr" "German sign-up teaser dropped"
+lacks "$out" "Download our app" "app download teaser dropped"
+contains "$out" "Paragraph 3 of the story" "teasers: the story is kept"
+
 done_testing

@@ -35,6 +35,10 @@
 /* "Weiterlesen:", "Foto: dpa" are labels; a caption or a card line that
  * mentions a photo or says "read more" is text. */
 #define LABEL_MAX_WORDS 5
+/* "Log in to comment", "Sie müssen sich anmelden um Kommentare zu
+ * schreiben.": a note about comments is a line; a paragraph that
+ * mentions comments is text. */
+#define COMMENT_NOTE_MAX_WORDS 12
 
 static double
 block_goodness(const struct pith_block *b, int bias)
@@ -505,6 +509,8 @@ text_category(const struct pith_layout *l, const struct pith_block *b)
 		return CAT_FOOTER;
 	case PITH_TEXT_RELATED:
 		return CAT_RELATED;
+	case PITH_TEXT_COMMENTS:
+		return CAT_COMMENTS;
 	case PITH_TEXT_AD:
 		return CAT_AD;
 	case PITH_TEXT_NAV:
@@ -648,7 +654,9 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		if (b->words < TEXT_CHECK_MAX_WORDS &&
 		    (c = text_category(l, b)) != CAT_NONE &&
 		    !((c == CAT_NAV || c == CAT_META) && (b->words >
-		    LABEL_MAX_WORDS || in_card(l, b->elem)))) {
+		    LABEL_MAX_WORDS || in_card(l, b->elem))) &&
+		    !(c == CAT_COMMENTS && ((keep & PITH_KEEP_COMMENTS) ||
+		    b->words > COMMENT_NOTE_MAX_WORDS))) {
 			b->cat = c;
 			if (c == CAT_RELATED && (b->flags & B_HEADING))
 				i = drop_section(l, i, c);

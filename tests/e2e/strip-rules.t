@@ -258,4 +258,22 @@ lacks "$out" "Lust auf mehr" "German sign-up teaser dropped"
 lacks "$out" "Download our app" "app download teaser dropped"
 contains "$out" "Paragraph 3 of the story" "teasers: the story is kept"
 
+# a note about commenting is not the article's text; a paragraph that
+# mentions comments is; "Quellen ausblenden" is a toggle, not text
+{
+	echo '<html><body><article><h1>Board rebuilds the wall</h1>'
+	para 1
+	echo '<p>Sie müssen sich anmelden um Kommentare zu schreiben.</p>'
+	para 2
+	echo '<p>Quellen ausblenden</p>'
+	echo '<p>Photos and albums are faster than before, and it is easier to share photos, view comments and edit captions on the go with the new app.</p>'
+	echo '</article></body></html>'
+} > "$TMP/comment-note.html"
+out=$(pith-strip "$TMP/comment-note.html")
+lacks "$out" "um Kommentare zu schreiben" "a note about commenting is dropped"
+lacks "$out" "Quellen ausblenden" "a show/hide toggle is dropped"
+contains "$out" "view comments and edit captions" "a sentence mentioning comments is kept"
+out=$(pith-strip --keep comments "$TMP/comment-note.html")
+contains "$out" "um Kommentare zu schreiben" "--keep comments keeps the note"
+
 done_testing

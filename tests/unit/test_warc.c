@@ -125,8 +125,10 @@ test_write(void)
 	    "WARC-Record-ID: <urn:uuid:", 57) == 0,
 	    "version line, then WARC-Type, then the generated ID");
 	tap_ok(strstr(out.p, "\r\nWARC-Date: 20") != NULL, "date added");
+	/* Not a bare "999": the random record ID may hold those digits. */
 	tap_ok(strstr(out.p, "\r\nContent-Length: 5\r\n") != NULL &&
-	    strstr(out.p, "999") == NULL, "Content-Length recomputed");
+	    strstr(out.p, "Content-Length: 999") == NULL,
+	    "Content-Length recomputed");
 	pith_warc_digest("hello", 5, dig);
 	snprintf(want, sizeof want, "\r\nWARC-Block-Digest: %s\r\n", dig);
 	tap_ok(strstr(out.p, want) != NULL, "block digest added");

@@ -522,6 +522,26 @@ text_category(const struct pith_layout *l, const struct pith_block *b)
 	}
 }
 
+/* Whether what a block's words say of it stands: a navigation or
+ * metadata word is a label's only when the block is one (short, and not
+ * a card's line); a note about comments is a line, and comments are kept
+ * when asked for. */
+static int
+text_category_holds(const struct pith_layout *l, const struct pith_block *b,
+    enum pith_cat c, unsigned keep)
+{
+	switch (c) {
+	case CAT_NAV:
+	case CAT_META:
+		return b->words <= LABEL_MAX_WORDS && !in_card(l, b->elem);
+	case CAT_COMMENTS:
+		return !(keep & PITH_KEEP_COMMENTS) &&
+		    b->words <= COMMENT_NOTE_MAX_WORDS;
+	default:
+		return 1;
+	}
+}
+
 /* Whether block k (after heading h) is still in the section h opens:
  * inside element box, before the next heading of the same or a higher
  * level. */
@@ -653,10 +673,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		if (b->words < TEXT_CHECK_MAX_WORDS &&
 		    (c = text_category(l, b)) != CAT_NONE &&
-		    !((c == CAT_NAV || c == CAT_META) && (b->words >
-		    LABEL_MAX_WORDS || in_card(l, b->elem))) &&
-		    !(c == CAT_COMMENTS && ((keep & PITH_KEEP_COMMENTS) ||
-		    b->words > COMMENT_NOTE_MAX_WORDS))) {
+		    text_category_holds(l, b, c, keep)) {
 			b->cat = c;
 			if (c == CAT_RELATED && (b->flags & B_HEADING))
 				i = drop_section(l, i, c);

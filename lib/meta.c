@@ -553,6 +553,14 @@ note_meta(const GumboNode *n, struct meta_found *f)
 
 /* --- bylines ------------------------------------------------------------ */
 
+/* Does the element's class or id hold one of the words? */
+static int
+named(const GumboNode *n, const char *const *words, int prefix)
+{
+	return pith_dom_has_word(pith_dom_attr(n, "class"), words, prefix) ||
+	    pith_dom_has_word(pith_dom_attr(n, "id"), words, prefix);
+}
+
 /* Whitespace-separated token list (rel, itemprop) holds tok? */
 static int
 has_token(const char *v, const char *tok)
@@ -707,8 +715,7 @@ others_box(const GumboNode *n)
 	default:
 		break;
 	}
-	return pith_dom_has_word(pith_dom_attr(n, "class"), words, 1) ||
-	    pith_dom_has_word(pith_dom_attr(n, "id"), words, 1);
+	return named(n, words, 1);
 }
 
 static void
@@ -718,8 +725,6 @@ note_byline(const GumboNode *n, struct meta_found *f)
 	static const char *const not_byline[] = {
 		"bio", "about", "avatar", "box", "description", "info", NULL
 	};
-	const char *cls = pith_dom_attr(n, "class");
-	const char *id = pith_dom_attr(n, "id");
 	const GumboNode *name;
 	int strong = 0;
 	char *v;
@@ -734,9 +739,8 @@ note_byline(const GumboNode *n, struct meta_found *f)
 		name = itemprop_name(n, 0);
 		if (name == NULL)
 			name = n;
-	} else if (f->byline == NULL &&
-	    (pith_dom_has_word(cls, byline_words, 0) || pith_dom_has_word(id, byline_words, 0)) &&
-	    !pith_dom_has_word(cls, not_byline, 0) && !pith_dom_has_word(id, not_byline, 0))
+	} else if (f->byline == NULL && named(n, byline_words, 0) &&
+	    !named(n, not_byline, 0))
 		name = n;
 	else
 		return;

@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include "dom.h"
+#include "htmlprep.h"
 #include "layout.h"
 #include "textmode_impl.h"
 
@@ -161,11 +162,45 @@ name_cat(const char *s, int *positive)
 	return c;
 }
 
+/* React's streamed render: each suspended part arrives in a hidden
+ * <div id="S:n"> that the page's script moves into place. */
+static int
+is_streamed_part(const GumboNode *n)
+{
+	const char *id = pith_dom_attr(n, "id");
+
+	if (id == NULL || id[0] != 'S' || id[1] != ':' || id[2] == '\0')
+		return 0;
+	for (id += 2; *id; id++)
+		if (!isdigit((unsigned char)*id))
+			return 0;
+	return 1;
+}
+
+/* A closed tab, accordion fold or collapsed panel: text the reader
+ * opens with one click, part of the page (product details, code in
+ * each language). */
+static int
+is_folded_panel(const GumboNode *n)
+{
+	const char *role = pith_dom_attr(n, "role");
+	const char *class = pith_dom_attr(n, "class");
+
+	if (role && (strcmp(role, "tabpanel") == 0 ||
+	    (strcmp(role, "region") == 0 &&
+	    pith_dom_attr(n, "aria-labelledby"))))
+		return 1;
+	return class && (strstr(class, "collapse") || strstr(class, "accordion") ||
+	    strstr(class, "tab-pane") || strstr(class, "tabpanel"));
+}
+
 static int
 is_hidden(const GumboNode *n)
 {
 	const char *v;
 
+	if (is_streamed_part(n) || is_folded_panel(n))
+		return 0;
 	if (pith_dom_attr(n, "hidden"))
 		return 1;
 	v = pith_dom_attr(n, "aria-hidden");
@@ -189,6 +224,27 @@ is_hidden(const GumboNode *n)
 	    strstr(v, "visually-hidden") || strstr(v, "visuallyhidden")))
 		return 1;
 	return 0;
+}
+
+/* Text held by a subtree, scripts and styles aside: what hiding it
+ * takes away from the page. */
+static int skipped_tag(GumboTag);
+
+static size_t
+subtree_text_bytes(const GumboNode *n, int depth)
+{
+	const GumboVector *c;
+	size_t i, sum = 0;
+
+	if (n->type == GUMBO_NODE_TEXT)
+		return n->v.text.original_text.length;
+	if (n->type != GUMBO_NODE_ELEMENT || depth > PITH_MAX_DEPTH ||
+	    skipped_tag(n->v.element.tag))
+		return 0;
+	c = &n->v.element.children;
+	for (i = 0; i < c->length; i++)
+		sum += subtree_text_bytes(c->data[i], depth + 1);
+	return sum;
 }
 
 static void
@@ -233,6 +289,11 @@ classify_elem(const GumboNode *n, struct pith_elem *e)
 		}
 		if (strcmp(role, "complementary") == 0) {
 			e->flags |= E_BOILER, e->cat = CAT_SIDEBAR;
+			return;
+		}
+		if (strcmp(role, "dialog") == 0 ||
+		    strcmp(role, "alertdialog") == 0) {
+			e->flags |= E_BOILER, e->cat = CAT_DIALOG;
 			return;
 		}
 		if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)
@@ -771,9 +832,14 @@ walk_element(struct walker *w, const GumboNode *n)
 		return;
 	if (t == GUMBO_TAG_NOSCRIPT && noscript_holds_markup(n))
 		return;
-	if (!w->l->include_hidden && is_hidden(n)) {
-		w->l->hidden_skipped++;
-		return;
+	if (w->l->show_hidden_above > 0 && is_hidden(n)) {
+		size_t bytes = subtree_text_bytes(n, 0);
+
+		if (bytes <= w->l->show_hidden_above) {
+			w->l->hidden_skipped++;
+			w->l->hidden_bytes += bytes;
+			return;
+		}
 	}
 	if (t == GUMBO_TAG_BR) {
 		line_break(w);
@@ -948,12 +1014,13 @@ void
 pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
     struct pith_layout *l)
 {
-	pith_layout_build_base(root, want_md, include_hidden, NULL, l);
+	pith_layout_build_base(root, want_md,
+	    include_hidden ? 0 : PITH_HIDDEN_NONE, NULL, l);
 }
 
 void
-pith_layout_build_base(const GumboNode *root, int want_md, int include_hidden,
-    const char *base_url, struct pith_layout *l)
+pith_layout_build_base(const GumboNode *root, int want_md,
+    size_t show_hidden_above, const char *base_url, struct pith_layout *l)
 {
 	struct walker w;
 
@@ -961,7 +1028,7 @@ pith_layout_build_base(const GumboNode *root, int want_md, int include_hidden,
 	if (want_md & (PITH_RENDER_LINKS | PITH_RENDER_IMAGES))
 		set_base(l, base_url, root);
 	l->want_md = want_md;
-	l->include_hidden = include_hidden;
+	l->show_hidden_above = show_hidden_above;
 	l->region = -1;
 	memset(&w, 0, sizeof w);
 	w.l = l;

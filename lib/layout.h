@@ -77,8 +77,9 @@ struct pith_layout {
 	struct pbuf text;
 	struct pbuf md;		/* only with want_md */
 	int want_md;
-	int include_hidden;	/* walk hidden elements too */
+	size_t show_hidden_above; /* walk hidden elements with more text */
 	size_t hidden_skipped;	/* hidden elements not walked */
+	size_t hidden_bytes;	/* text bytes inside them */
 	const char *title;	/* <title> text (in the tree) */
 	/* The page's address, joined with its <base href>, for link and
 	 * image targets (libcurl's CURLU), or NULL. */
@@ -99,9 +100,12 @@ enum {
 void pith_layout_build(const GumboNode *root, int want_md, int include_hidden,
     struct pith_layout *l);
 /* The same, with link and image targets made absolute against
- * base_url (or the page's <base href>). */
+ * base_url (or the page's <base href>), and hidden elements laid out
+ * when they hold more than show_hidden_above bytes of text: 0 lays out
+ * every one, PITH_HIDDEN_NONE none. */
+#define PITH_HIDDEN_NONE ((size_t)-1)
 void pith_layout_build_base(const GumboNode *root, int want_md,
-    int include_hidden, const char *base_url, struct pith_layout *l);
+    size_t show_hidden_above, const char *base_url, struct pith_layout *l);
 void pith_layout_free(struct pith_layout *l);
 
 #endif

@@ -145,6 +145,9 @@ explain(const struct pith_layout *l, struct pbuf *out)
 }
 
 #define MIN_VISIBLE_WORDS 30
+/* Hidden text this many times the visible text means the page itself
+ * is what is hidden. */
+#define HIDDEN_MAJORITY 2
 /* A page whose chosen text is a line of fewer words ("You need to enable
  * JavaScript to run this app.", "View more on example.com", a price) has
  * no main content: its text is built by scripts, or it has none. A
@@ -315,19 +318,29 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		pith_meta_from_jsonld(prep.jsonld[i].p, prep.jsonld[i].len,
 		    &r->meta);
 	pith_meta_from_tree(dom.out->root, &r->meta);
-	pith_layout_build_base(dom.out->root, render_mask(o), 0, o->base_url,
-	    &l);
+	pith_layout_build_base(dom.out->root, render_mask(o), PITH_HIDDEN_NONE,
+	    o->base_url, &l);
 	if (o->all) {
 		for (i = 0; i < l.nblocks; i++)
 			l.blocks[i].keep = 1, l.blocks[i].cat = CAT_CONTENT;
 	} else {
 		select_content(&l, o);
-		if (kept_words(&l) < MIN_VISIBLE_WORDS && l.hidden_skipped) {
+		if (l.hidden_skipped && kept_words(&l) < MIN_VISIBLE_WORDS) {
 			/* Little visible text but hidden elements: a page
 			 * whose script reveals its content. Read it all. */
 			pith_layout_free(&l);
 			pith_layout_build_base(dom.out->root, render_mask(o),
-			    1, o->base_url, &l);
+			    0, o->base_url, &l);
+			select_content(&l, o);
+		} else if (l.hidden_bytes > HIDDEN_MAJORITY * l.text.len) {
+			/* Most of the text hidden: a snapshot taken with a
+			 * dialog open, which hides the page behind it. Read
+			 * a hidden element holding most of the page. */
+			size_t half = (l.text.len + l.hidden_bytes) / 2;
+
+			pith_layout_free(&l);
+			pith_layout_build_base(dom.out->root, render_mask(o),
+			    half, o->base_url, &l);
 			select_content(&l, o);
 		}
 		if (o->templates)

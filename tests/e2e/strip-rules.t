@@ -276,4 +276,55 @@ contains "$out" "view comments and edit captions" "a sentence mentioning comment
 out=$(pith-strip --keep comments "$TMP/comment-note.html")
 contains "$out" "um Kommentare zu schreiben" "--keep comments keeps the note"
 
+
+# a page saved with a dialog open: the dialog hid the page behind it
+{
+	echo '<html><body><div role="dialog" class="notice"><p>Choose your region and language before you go on, so that we can show you the right prices and delivery times for the place you live in. You can change both later from the settings page, and your choice is kept on this device for the next time you visit us.</p></div>'
+	echo '<main aria-hidden="true"><h1>Board rebuilds the wall</h1>'
+	for i in 1 2 3 4 5 6; do para "$i"; done
+	echo '</main></body></html>'
+} > "$TMP/modal.html"
+out=$(pith-strip "$TMP/modal.html")
+contains "$out" "Paragraph 5 of the story" "page hidden behind a dialog: the page is read"
+lacks "$out" "Choose your region" "page hidden behind a dialog: the dialog is not chosen"
+{
+	echo '<html><body><h1>Board rebuilds the wall</h1>'
+	for i in 1 2 3 4 5 6; do para "$i"; done
+	echo '<div aria-hidden="true"><p>Hidden note one holds some more words than a caption would.</p></div>'
+	echo '<div style="display:none"><p>Hidden note two holds some more words than a caption would.</p></div>'
+	echo '</body></html>'
+} > "$TMP/smallhidden.html"
+out=$(pith-strip "$TMP/smallhidden.html")
+contains "$out" "Paragraph 6 of the story" "small hidden parts: the page is read"
+lacks "$out" "Hidden note" "small hidden parts: still hidden"
+
+# React's streamed parts arrive hidden, for a script to move in place
+{
+	echo '<html><body><div id="root"><nav><a href="/">Home</a></nav><!--$?--><template id="B:0"></template><p>Loading...</p><!--/$--></div>'
+	echo '<aside><p>Visible note beside the story: the museum on the quay is open every day in summer from ten until six, and on weekends in winter, with free entry for children.</p></aside>'
+	echo '<div hidden id="S:0"><h1>Board rebuilds the wall</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '</div><div hidden id="S:1">'
+	for i in 4 5 6; do para "$i"; done
+	echo '</div><div hidden id="menu-9"><p>Hidden menu text that no reader sees on the page at all.</p></div></body></html>'
+} > "$TMP/streamed.html"
+out=$(pith-strip "$TMP/streamed.html")
+contains "$out" "Paragraph 2 of the story" "React streamed part (hidden id=S:0): read"
+contains "$out" "Paragraph 5 of the story" "React streamed part (hidden id=S:1): read"
+lacks "$out" "Hidden menu text" "React streamed part: other hidden elements stay hidden"
+
+# closed tabs and accordion folds are text one click away
+{
+	echo '<html><body><h1>Garden bench</h1>'
+	para 1; para 2
+	echo '<div class="accordion"><button>Materials</button><div class="chakra-collapse" style="display:none"><p>Solid oak slats, galvanised steel frame and stainless fittings throughout.</p></div>'
+	echo '<div role="tabpanel" hidden><p>Care: oil the slats twice a year and store the bench dry over winter.</p></div></div>'
+	echo '<div style="display:none" class="gform_page"><p>Step two of the order form asks for your postal address.</p></div>'
+	echo '</body></html>'
+} > "$TMP/folded.html"
+out=$(pith-strip "$TMP/folded.html")
+contains "$out" "Solid oak slats" "collapsed accordion panel: kept"
+contains "$out" "oil the slats twice" "hidden tab panel: kept"
+lacks "$out" "Step two of the order form" "other display:none parts: dropped"
+
 done_testing

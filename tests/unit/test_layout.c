@@ -452,7 +452,8 @@ test_targets(void)
 
 	if (pith_dom_parse(page, strlen(page), &x.dom) != 0)
 		exit(1);
-	pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS, 0,
+	pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS,
+	    PITH_HIDDEN_NONE,
 	    "https://x.example/dir/page.html", &x.l);
 	tap_ok(x.l.nblocks == 1 && strcmp(x.l.md.p + x.l.blocks[0].md_off,
 	    "see A <https://x.example/a>, B <https://x.example/dir/b?x=1>, "
@@ -469,7 +470,8 @@ test_targets(void)
 
 		if (pith_dom_parse(frag, strlen(frag), &x.dom) != 0)
 			exit(1);
-		pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS, 0,
+		pith_layout_build_base(x.dom.out->root, PITH_RENDER_LINKS,
+	    PITH_HIDDEN_NONE,
 		    "https://x.example/dir/page.html", &x.l);
 		tap_ok(x.l.nblocks == 1 && strcmp(x.l.md.p +
 		    x.l.blocks[0].md_off, "go N <https://x.example/dir/"

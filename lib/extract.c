@@ -294,6 +294,56 @@ in_card(const struct pith_layout *l, int e)
 
 static int region_pass(struct pith_layout *l, int bias, int cards);
 
+/* A product's specification sheet: a <dl>, or a table of name and
+ * value rows, with SPEC_MIN_PAIRS entries or more. Its lines are
+ * short, yet they are the page's content. */
+#define SPEC_MIN_PAIRS 4
+#define SPEC_WEIGHT 0.3
+#define SPEC_LEVELS 3
+
+static size_t
+element_children(const GumboNode *n, GumboTag t1, GumboTag t2)
+{
+	const GumboVector *c = &n->v.element.children;
+	size_t i, k = 0;
+
+	for (i = 0; i < c->length; i++) {
+		const GumboNode *x = c->data[i];
+
+		if (x->type == GUMBO_NODE_ELEMENT &&
+		    (x->v.element.tag == t1 || x->v.element.tag == t2))
+			k++;
+	}
+	return k;
+}
+
+static int
+in_spec_sheet(const struct pith_layout *l, const struct pith_block *b)
+{
+	int e = b->elem, up;
+
+	for (up = 0; up < SPEC_LEVELS && e >= 0; up++, e = l->elems[e].parent) {
+		const GumboNode *n = l->elems[e].node;
+
+		if (n == NULL || n->type != GUMBO_NODE_ELEMENT)
+			continue;
+		switch (n->v.element.tag) {
+		case GUMBO_TAG_DL:
+			return element_children(n, GUMBO_TAG_DD,
+			    GUMBO_TAG_DIV) >= SPEC_MIN_PAIRS;
+		case GUMBO_TAG_TR:
+			return element_children(n, GUMBO_TAG_TD,
+			    GUMBO_TAG_TH) <= 2 && n->parent &&
+			    n->parent->type == GUMBO_NODE_ELEMENT &&
+			    element_children(n->parent, GUMBO_TAG_TR,
+			    GUMBO_TAG_TR) >= SPEC_MIN_PAIRS;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
 /* A menu is mostly links. An element whose class merely mentions
  * navigation ("left-navigation-wrapper", the column beside the menu)
  * but holds a hundred words of link-poor prose is not one. <nav> and
@@ -350,12 +400,47 @@ pith_extract_region(struct pith_layout *l, int bias)
 	return region;
 }
 
+/* Whether element e holds a level-one heading: a "footer" that does
+ * is a layout wrapper, not the page's foot. */
+static int
+holds_headline(const struct pith_layout *l, int e)
+{
+	int i;
+
+	if (l->elems[e].first_block < 0)
+		return 0;
+	for (i = l->elems[e].first_block; i <= l->elems[e].last_block; i++)
+		if ((l->blocks[i].flags & B_HEADING) && l->blocks[i].level == 1 &&
+		    is_inside(l, l->blocks[i].elem, e))
+			return 1;
+	return 0;
+}
+
+/* A footer is the page's foot unless it holds the headline; asked for
+ * every element inside it, so the last answer is kept. */
+struct foot_cache {
+	int elem, answer;
+};
+
+static int
+is_page_foot(const struct pith_layout *l, int e, struct foot_cache *c)
+{
+	if (l->elems[e].cat != CAT_FOOTER)
+		return 0;
+	if (c->elem != e) {
+		c->elem = e;
+		c->answer = !holds_headline(l, e);
+	}
+	return c->answer;
+}
+
 static int
 region_pass(struct pith_layout *l, int bias, int cards)
 {
 	size_t i;
 	int best = -1;
 	double best_score = -INFINITY, page_words = 0;
+	struct foot_cache foot_cache = { -1, 0 };
 
 	for (i = 0; i < l->nelems; i++) {
 		l->elems[i].flags &= ~E_CARD;
@@ -391,6 +476,9 @@ region_pass(struct pith_layout *l, int bias, int cards)
 		b->g = is_error_message(l, b) ? 0 : block_goodness(b, bias);
 		if (b->g < 0 && in_card(l, b->elem))
 			b->g = b->words * CARD_WEIGHT;
+		else if (b->g < 0 && b->link_words * 2 < b->words &&
+		    in_spec_sheet(l, b))
+			b->g = b->words * SPEC_WEIGHT;
 		for (e = b->elem; e >= 0; e = l->elems[e].parent)
 			l->elems[e].score += b->g;
 	}
@@ -406,7 +494,8 @@ region_pass(struct pith_layout *l, int bias, int cards)
 		/* A region inside a footer, sidebar or share box is a
 		 * last resort. */
 		if (be >= 0 && l->elems[be].cat != CAT_COMMENTS && s > 0 &&
-		    l->elems[be].words < 0.5 * page_words)
+		    (l->elems[be].words < 0.5 * page_words ||
+		    is_page_foot(l, be, &foot_cache)))
 			s *= BOILER_REGION_WEIGHT;
 		if (s > best_score) {
 			best_score = s;
@@ -622,6 +711,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 	enum pith_cat c;
 	double rwords = region >= 0 ? l->elems[region].words : 0;
 	double cover[CAT_COUNT];
+	struct foot_cache foot_cache = { -1, 0 };
 
 	if (region >= 0)
 		category_cover(l, region, cover);
@@ -646,10 +736,11 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		if (be >= 0 && l->elems[be].cat == CAT_BYLINE &&
 		    l->elems[be].words > BIO_MAX_WORDS)
 			be = -1;
-		if (be >= 0 && l->elems[be].words < 0.4 * rwords &&
+		if (be >= 0 && ((l->elems[be].words < 0.4 * rwords &&
 		    !category_is_content(cover, l->elems[be].cat, rwords) &&
 		    !((keep & PITH_KEEP_COMMENTS) &&
-		    l->elems[be].cat == CAT_COMMENTS)) {
+		    l->elems[be].cat == CAT_COMMENTS)) ||
+		    is_page_foot(l, be, &foot_cache))) {
 			b->cat = l->elems[be].cat;
 			b->why = be;
 			continue;

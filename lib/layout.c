@@ -83,7 +83,9 @@ static const char *const positive_words[] = {
 /* Words that begin like a boilerplate word but name content: an
  * opinion piece is a "commentary", not the comments under it. */
 static const char *const not_boiler_words[] = {
-	"commentary", "commentaries", NULL
+	"commentary", "commentaries",
+	"footerfix",	/* the sticky-footer idiom: wraps all above the foot */
+	NULL
 };
 
 static enum pith_cat
@@ -142,9 +144,10 @@ name_cat(const char *s, int *positive)
 			continue;
 		}
 		if (n > 0 && n < sizeof w) {
-			/* "no-sidebar", "has-sidebar": a layout switch, not a
-			 * sidebar. */
+			/* "no-sidebar", "has-sidebar", "not-footer": a layout
+			 * switch, not a sidebar. */
 			if ((n == 2 && strncmp(w, "no", 2) == 0) ||
+			    (n == 3 && strncmp(w, "not", 3) == 0) ||
 			    (n == 3 && strncmp(w, "has", 3) == 0) ||
 			    (n == 4 && strncmp(w, "with", 4) == 0))
 				negated = 1;

@@ -327,4 +327,48 @@ contains "$out" "Solid oak slats" "collapsed accordion panel: kept"
 contains "$out" "oil the slats twice" "hidden tab panel: kept"
 lacks "$out" "Step two of the order form" "other display:none parts: dropped"
 
+# a product's specification sheet: short lines, yet the content
+{
+	echo '<html><body><nav><a href="/">Home</a> <a href="/chairs">Chairs</a></nav><div class="product">'
+	echo '<h1>Vinyl Executive Chair</h1><div class="specs"><p>Features</p><ul><li>Hand-applied brass nail trim</li></ul><p>Details</p><dl>'
+	for k in "Seat Height:19 in" "Frame Material:Manufactured Wood" "Upholstery:Vinyl" "Weight Capacity:275 lb" "Tilt Lock:Yes" "Casters:Yes"; do
+		printf '<div><dt>%s</dt><dd>%s</dd></div>\n' "${k%%:*}" "${k#*:}"
+	done
+	echo '</dl></div><div class="summary"><h2>Customers say</h2><div>Customers praise this chair for its comfort and easy assembly, though a few mention the colour differs from the photos.</div></div></div>'
+	echo '<footer><p>Copyright 2025 Chairs Inc.</p></footer></body></html>'
+} > "$TMP/specs.html"
+out=$(pith-strip "$TMP/specs.html")
+contains "$out" "Manufactured Wood" "spec sheet (dl): kept"
+contains "$out" "275 lb" "spec sheet (dl): all of it"
+lacks "$out" "Copyright 2025" "spec sheet: the footer is still dropped"
+
+# a "footer" holding the most text but not the headline is the foot
+{
+	echo '<html><body><div class="product"><h1>Iris Hemp Dress</h1>'
+	para 1; para 2
+	echo '</div><div id="page-footer-wrapper"><h4>What customers say</h4>'
+	for i in 1 2 3 4 5 6; do
+		printf '<div class="testimonial"><p>Testimonial %s: I ordered from this shop twice and both times the parcel came in a few days, beautifully packed, and the clothes fit perfectly.</p><h4>Customer %s</h4></div>\n' "$i" "$i"
+	done
+	echo '</div></body></html>'
+} > "$TMP/bigfoot.html"
+out=$(pith-strip "$TMP/bigfoot.html")
+contains "$out" "Paragraph 2 of the story" "big footer: the page above it is chosen"
+lacks "$out" "Testimonial 3" "big footer: its testimonials are dropped"
+{
+	echo '<html><body><div class="flex-wrap-footer"><div id="content"><h1>A paper on merging models</h1>'
+	for i in 1 2 3 4 5; do para "$i"; done
+	echo '</div></div><footer><p>About Help Contact</p></footer></body></html>'
+} > "$TMP/wrapfoot.html"
+out=$(pith-strip "$TMP/wrapfoot.html")
+contains "$out" "Paragraph 4 of the story" "a 'footer' wrapper holding the headline is no footer"
+
+{
+	echo '<html><body><div id="content" class="elements not-footer"><h2>Great service, fast response</h2>'
+	for i in 1 2 3 4; do para "$i"; done
+	echo '</div><div id="footer"><p>Call us any day.</p></div></body></html>'
+} > "$TMP/notfoot.html"
+out=$(pith-strip "$TMP/notfoot.html")
+contains "$out" "Paragraph 3 of the story" "class 'not-footer' is no footer"
+
 done_testing

@@ -21,6 +21,17 @@ xmalloc(size_t n)
 	return p;
 }
 
+/* size is rounded up to a multiple of align, as C11 asks. */
+void *
+xaligned_alloc(size_t align, size_t size)
+{
+	void *p = aligned_alloc(align, (size + align - 1) & ~(align - 1));
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
 void *
 xcalloc(size_t n, size_t size)
 {

@@ -28,6 +28,7 @@ void pbuf_free(struct pbuf *b);
 /* malloc/realloc/strdup that never return NULL (abort with a message). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
+void *xaligned_alloc(size_t align, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

@@ -24,7 +24,8 @@ const char *pith_dom_attr(const GumboNode *n, const char *name);
  * any case; a word also matches as the start of a longer one when
  * prefix is set: "wp-caption-text" holds "caption")? */
 int pith_dom_has_word(const char *v, const char *const *words, int prefix);
-/* Arena bytes in use (for the memory bound). */
+/* Bytes the tree holds in its arena (freed blocks waiting for reuse
+ * included; untouched chunk space not). */
 size_t pith_dom_bytes(const struct pith_dom *d);
 
 #endif

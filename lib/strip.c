@@ -290,7 +290,8 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 	struct pbuf utf8 = PBUF_INIT;
 	struct pith_dom dom;
 	struct pith_layout l;
-	size_t i;
+	const char *doc;
+	size_t doclen, i;
 
 	memset(r, 0, sizeof *r);
 	r->encoding = pith_sniff_html(html, len, o->transport_charset);
@@ -305,12 +306,20 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		len = utf8.len;
 	}
 	pith_htmlprep_run(html, len, &prep);
-	pbuf_free(&utf8);
+	doc = prep.html.p ? prep.html.p : "";
+	doclen = prep.html.len;
+	if (doclen == len && memcmp(doc, html, len) == 0) {
+		/* Nothing taken out (markup without scripts or styles):
+		 * parse the page itself and spare a copy of it. */
+		pbuf_free(&prep.html);
+		doc = html;
+	} else
+		pbuf_free(&utf8);
 	r->depth_cut = prep.depth_cut;
 	r->attrs_cut = prep.attrs_cut;
-	if (pith_dom_parse(prep.html.p ? prep.html.p : "", prep.html.len,
-	    &dom) == -1) {
+	if (pith_dom_parse(doc, doclen, &dom) == -1) {
 		pith_htmlprep_free(&prep);
+		pbuf_free(&utf8);
 		*err = "HTML parser failed";
 		return -1;
 	}
@@ -348,6 +357,14 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 		if (kept_words(&l) < MIN_MAIN_WORDS && !r->meta.product_text)
 			drop_all(&l);
 	}
+	/* The tree is the largest thing held (several times the page):
+	 * let it go before the text is rendered, unless markdown's tables
+	 * or the explanation still look at its elements. */
+	if (!o->markdown && !o->explain) {
+		pith_dom_free(&dom);
+		pith_htmlprep_free(&prep);
+		pbuf_free(&utf8);
+	}
 	render(&l, o, &r->text);
 	if (!o->all)
 		add_product_text(r);
@@ -362,6 +379,7 @@ pith_strip_html(const char *html, size_t len, const struct pith_strip_opts *o,
 	pith_layout_free(&l);
 	pith_dom_free(&dom);
 	pith_htmlprep_free(&prep);
+	pbuf_free(&utf8);
 	return 0;
 }
 

@@ -73,6 +73,8 @@ static const struct {
 };
 
 static const char *const caption_words[] = {"caption", NULL};
+static const char *const credit_words[] = {"credit", "credits", NULL};
+#define CREDIT_MAX_BYTES 80
 
 static const char *const positive_words[] = {
 	"article", "content", "entry", "post", "story", "body", "text",
@@ -816,6 +818,11 @@ walk_element(struct walker *w, const GumboNode *n)
 {
 	GumboTag t = n->v.element.tag;
 	int block = is_block_tag(t);
+	/* <span class=credits> after a caption: a line of its own, and a
+	 * photo credit, when short as credits are. (A block classed so
+	 * may hold the caption too.) */
+	int credit = !block && pith_dom_has_word(pith_dom_attr(n, "class"),
+	    credit_words, 0) && subtree_text_bytes(n, 0) <= CREDIT_MAX_BYTES;
 	int saved_elem = w->cur_elem;
 	int saved_link = w->in_link;
 	const char *md_close = NULL;
@@ -855,6 +862,8 @@ walk_element(struct walker *w, const GumboNode *n)
 	}
 	if (t == GUMBO_TAG_WBR)
 		return;
+	if (credit)
+		block = 1;
 	if (block)
 		flush(w);
 	else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) {
@@ -870,6 +879,10 @@ walk_element(struct walker *w, const GumboNode *n)
 	}
 	w->depth++;
 	w->cur_elem = add_elem(w, n);
+	if (credit) {
+		w->l->elems[w->cur_elem].flags |= E_BOILER;
+		w->l->elems[w->cur_elem].cat = CAT_META;
+	}
 	if (block) {
 		switch (t) {
 		case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:

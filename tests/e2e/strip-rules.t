@@ -371,4 +371,20 @@ contains "$out" "Paragraph 4 of the story" "a 'footer' wrapper holding the headl
 out=$(pith-strip "$TMP/notfoot.html")
 contains "$out" "Paragraph 3 of the story" "class 'not-footer' is no footer"
 
+# a short inline credit after a caption is a photo credit, dropped; a
+# long "credit" span is a caption in disguise and stays
+{
+	echo '<html><body><article><h1>A new president</h1>'
+	para 1
+	echo '<p><img src=a.jpg><span class="caption">The new president with the returning officer.</span><span class="credits">DCV / Oppitz</span></p>'
+	para 2
+	echo '<p><img src=b.jpg><span class="credit">Always check the prices as it is often more expensive to rent a car at the airport</span></p>'
+	para 3
+	echo '</article></body></html>'
+} > "$TMP/credit.html"
+out=$(pith-strip "$TMP/credit.html")
+contains "$out" "The new president with the returning officer." "credit span: the caption stays"
+lacks "$out" "Oppitz" "credit span: the credit goes"
+contains "$out" "rent a car at the airport" "credit span: a long one is kept"
+
 done_testing

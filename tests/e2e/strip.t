@@ -64,6 +64,21 @@ out=$(pith-strip "$TMP/rel.html")
 contains "$out" "Die Linse stammt aus dem Jahr 1902" "related section: the story is kept"
 lacks "$out" "Ähnliche Beiträge" "related section: its heading is dropped"
 lacks "$out" "Neue Fähre zwischen Kellsby" "related section: the teasers after it are dropped"
+sed 's/Ähnliche Beiträge/Empfehlungen aus der Redaktion/' "$TMP/rel.html" > "$TMP/rel2.html"
+out=$(pith-strip "$TMP/rel2.html")
+lacks "$out" "Neue Fähre zwischen Kellsby" "'Empfehlungen aus der Redaktion' opens a related section"
+
+# a French comment form under the story
+cat > "$TMP/reac.html" <<'HTML'
+<html><body><article><h1>Le phare de Kellsby</h1>
+<p>Le vieux phare à l'entrée du port sera rallumé après trois ans de travaux, et la commune le fêtera par une fête sur le quai samedi soir.</p>
+<p>La lentille date de 1902 et a été nettoyée à la main par deux tailleurs de verre de la ville, qui y ont passé tout l'hiver.</p>
+<div><h3>Vos réactions</h3><p>Qui êtes-vous ?</p><p>Votre nom</p></div></article></body></html>
+HTML
+out=$(pith-strip "$TMP/reac.html")
+contains "$out" "La lentille date de 1902" "French comment form: the story is kept"
+lacks "$out" "Vos réactions" "French comment form: 'Vos réactions' is dropped"
+lacks "$out" "Qui êtes-vous" "French comment form: 'Qui êtes-vous ?' is dropped"
 
 # JSON: metadata from JSON-LD, OpenGraph, canonical link
 json=$(pith-strip -f json "$EX/article.html")

@@ -64,6 +64,7 @@ static const struct {
 	{"sponsored", CAT_AD, 0}, {"promo", CAT_AD, 1}, {"banner", CAT_AD, 0},
 	{"dfp", CAT_AD, 0}, {"adsense", CAT_AD, 0},
 	{"byline", CAT_BYLINE, 0}, {"bio", CAT_BYLINE, 0},
+	{"authorbox", CAT_BYLINE, 0}, {"authorbio", CAT_BYLINE, 0},
 	{"disclaimer", CAT_DISCLAIMER, 1},
 	{"pagination", CAT_PAGINATION, 1}, {"pager", CAT_PAGINATION, 0},
 	{"tags", CAT_META, 0}, {"tagcloud", CAT_META, 0},
@@ -73,6 +74,14 @@ static const struct {
 };
 
 static const char *const caption_words[] = {"caption", NULL};
+/* "author" with one of these is a box about the author ("mh-author-box",
+ * "author_info", "m-author__description"); alone it may be a post's
+ * taxonomy ("entry-author-jane") or a byline in the headline. */
+static const char *const author_words[] = {"author", NULL};
+static const char *const author_box_words[] = {
+	"box", "bio", "info", "area", "description", "about", "card",
+	"profile", "details", NULL
+};
 static const char *const credit_words[] = {"credit", "credits", NULL};
 #define CREDIT_MAX_BYTES 80
 
@@ -311,6 +320,10 @@ classify_elem(const GumboNode *n, struct pith_elem *e)
 		return;
 	}
 	c = name_cat(pith_dom_attr(n, "class"), &pos);
+	if (c == CAT_NONE && pith_dom_has_word(pith_dom_attr(n, "class"),
+	    author_words, 0) && pith_dom_has_word(pith_dom_attr(n, "class"),
+	    author_box_words, 0))
+		c = CAT_BYLINE;
 	if (c == CAT_NONE)
 		c = name_cat(pith_dom_attr(n, "id"), &pos);
 	if (c != CAT_NONE) {

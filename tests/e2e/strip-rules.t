@@ -387,4 +387,17 @@ contains "$out" "The new president with the returning officer." "credit span: th
 lacks "$out" "Oppitz" "credit span: the credit goes"
 contains "$out" "rent a car at the airport" "credit span: a long one is kept"
 
+# a box about the author ("author" with box, bio, info...) is a byline;
+# "entry-author-jane" on the post itself is the post's taxonomy
+{
+	echo '<html><body><div class="entry-author-jane_doe entry"><h1>The sea wall</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '</div><div class="m-author"><div class="m-author__name">Jane Doe</div>'
+	echo '<div class="m-author__description">Jane is the co-founder of a small harbour consultancy and has written about coastal towns for twenty years, mostly for regional papers and two books.</div></div>'
+	echo '</body></html>'
+} > "$TMP/authorbox.html"
+out=$(pith-strip "$TMP/authorbox.html")
+contains "$out" "Paragraph 3 of the story" "author box: the post classed entry-author-* is kept"
+lacks "$out" "co-founder of a small harbour" "author box: the author's description is dropped"
+
 done_testing

@@ -165,6 +165,67 @@ is_credit_line(const struct pith_layout *l, const struct pith_block *b)
 	return 1;
 }
 
+/* A date or time on its own line, under a headline or a post:
+ * "23.10.2018", "Dienstag, 4. Juni 2019, 15:54", "March 3, 2021 at 3:59
+ * PM". Metadata (the JSON output has the date), not text. Only digits,
+ * separators and calendar words, and at least one digit. */
+#define DATE_MAX_WORDS 8
+
+static const char *const calendar_words[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+	"sat", "sun", "januar", "februar", "märz", "mai", "juni", "juli",
+	"oktober", "dezember", "montag", "dienstag", "mittwoch",
+	"donnerstag", "freitag", "samstag", "sonntag", "janvier", "février",
+	"mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+	"novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi",
+	"vendredi", "samedi", "dimanche", "enero", "febrero", "marzo",
+	"abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	"octubre", "noviembre", "diciembre", "lunes", "martes",
+	"miércoles", "jueves", "viernes", "sábado", "domingo",
+	"am", "pm", "uhr", "um", "den", "de", "del", "le", "at", "on", "h",
+	NULL
+};
+
+static int
+is_date_line(const struct pith_layout *l, const struct pith_block *b)
+{
+	const char *s = l->text.p + b->off, *e = s + b->len;
+	int digits = 0;
+	size_t i, n;
+
+	if (b->words > DATE_MAX_WORDS || b->link_words > 0 ||
+	    (b->flags & (B_HEADING | B_LI | B_ROW | B_CELL | B_DT)))
+		return 0;
+	while (s < e) {
+		if (isdigit((unsigned char)*s)) {
+			digits = 1;
+			s++;
+			continue;
+		}
+		if (strchr(" .,:/-|\t\n", *s)) {
+			s++;
+			continue;
+		}
+		for (n = 0; s + n < e && (isalpha((unsigned char)s[n]) ||
+		    (unsigned char)s[n] >= 0x80); n++)
+			;
+		if (n == 0)
+			return 0;
+		for (i = 0; calendar_words[i]; i++)
+			if (strlen(calendar_words[i]) == n &&
+			    strncasecmp(s, calendar_words[i], n) == 0)
+				break;
+		if (calendar_words[i] == NULL)
+			return 0;
+		s += n;
+	}
+	return digits;
+}
+
 /* Nearest ancestor-or-self of element e marked boilerplate by markup. */
 static int
 boiler_ancestor(const struct pith_layout *l, int e, int stop)
@@ -753,7 +814,7 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 			b->cat = CAT_FOOTER;
 			continue;
 		}
-		if (is_credit_line(l, b)) {
+		if (is_credit_line(l, b) || is_date_line(l, b)) {
 			b->cat = CAT_META;
 			continue;
 		}

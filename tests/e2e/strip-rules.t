@@ -400,4 +400,16 @@ out=$(pith-strip "$TMP/authorbox.html")
 contains "$out" "Paragraph 3 of the story" "author box: the post classed entry-author-* is kept"
 lacks "$out" "co-founder of a small harbour" "author box: the author's description is dropped"
 
+# a date or time on its own line is metadata; a sentence with a date,
+# or a list item that is a date, is not
+{
+	echo '<html><body><article><h1>Die Strohtasche</h1><p>Dienstag, 4. Juni 2019, 15:54</p>'
+	for i in 1 2 3; do para "$i"; done
+	echo '<p>On 4 June 2019 the board met.</p><ul><li>12.05.2020</li><li>13.05.2020</li></ul></article></body></html>'
+} > "$TMP/dateline.html"
+out=$(pith-strip "$TMP/dateline.html")
+lacks "$out" "Dienstag, 4. Juni 2019" "a date line under the headline is dropped"
+contains "$out" "On 4 June 2019 the board met." "a sentence with a date is kept"
+contains "$out" "13.05.2020" "a list item that is a date is kept"
+
 done_testing

@@ -226,6 +226,43 @@ is_date_line(const struct pith_layout *l, const struct pith_block *b)
 	return digits;
 }
 
+/* A teaser's excerpt: a short text that ends in a link to read on
+ * ("... Seht selbst! Weiterlesen", "... Read more »"). */
+#define EXCERPT_MAX_WORDS 80
+
+static const char *const read_on[] = {
+	"read more", "continue reading", "weiterlesen", "mehr lesen",
+	"lire la suite", "leer más", "seguir leyendo", "czytaj dalej",
+	"leggi tutto", NULL
+};
+
+static int
+is_excerpt(const struct pith_layout *l, const struct pith_block *b)
+{
+	const char *s = l->text.p + b->off, *e = s + b->len;
+	size_t i;
+
+	if (b->words > EXCERPT_MAX_WORDS || b->link_words == 0 ||
+	    b->link_words > 4 || b->links > 1 || (b->flags & B_HEADING))
+		return 0;
+	while (e > s && strchr(" .…»›>→\n", e[-1]) != NULL)
+		e--;
+	/* "…" and "→" are more than one byte */
+	while (e - s >= 3 && ((unsigned char)e[-3] == 0xe2) &&
+	    ((unsigned char)e[-2] == 0x80 || (unsigned char)e[-2] == 0x86))
+		e -= 3;
+	while (e > s && e[-1] == ' ')
+		e--;
+	for (i = 0; read_on[i]; i++) {
+		size_t k = strlen(read_on[i]);
+
+		if ((size_t)(e - s) > k + 10 &&
+		    strncasecmp(e - k, read_on[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Nearest ancestor-or-self of element e marked boilerplate by markup. */
 static int
 boiler_ancestor(const struct pith_layout *l, int e, int stop)
@@ -816,6 +853,10 @@ pith_extract_select(struct pith_layout *l, int region, int bias,
 		}
 		if (is_credit_line(l, b) || is_date_line(l, b)) {
 			b->cat = CAT_META;
+			continue;
+		}
+		if (is_excerpt(l, b)) {
+			b->cat = CAT_RELATED;
 			continue;
 		}
 		if (ld >= 0.5 && !(b->flags & B_HEADING) && b->words < 40 &&

@@ -412,4 +412,15 @@ lacks "$out" "Dienstag, 4. Juni 2019" "a date line under the headline is dropped
 contains "$out" "On 4 June 2019 the board met." "a sentence with a date is kept"
 contains "$out" "13.05.2020" "a list item that is a date is kept"
 
+# a teaser's excerpt ending in "Weiterlesen" / "Read more" is a teaser
+{
+	echo '<html><body><article><h1>Adele zeigt sich</h1>'
+	for i in 1 2 3; do para "$i"; done
+	echo '<div class="snippet"><h3><a href="/b">Bella Hadid im Urlaub</a></h3><div>Sommerzeit ist Urlaubszeit, das lässt sich Bella Hadid nicht zwei mal sagen. Seht selbst! <strong><a href="/b">Weiterlesen</a></strong></div></div>'
+	echo '</article></body></html>'
+} > "$TMP/excerpt.html"
+out=$(pith-strip "$TMP/excerpt.html")
+contains "$out" "Paragraph 3 of the story" "excerpt: the story is kept"
+lacks "$out" "Sommerzeit ist Urlaubszeit" "excerpt: a teaser ending in 'Weiterlesen' is dropped"
+
 done_testing

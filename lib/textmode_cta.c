@@ -169,6 +169,7 @@ static const struct phrase_src phrase_src[] = {
 	{M, 1, "kommentare"}, {M, 3, "kommentar schreiben"},
 	{M, 3, "um kommentare zu schreiben"}, {M, 3, "kommentare ausblenden"},
 	{M, 1, "antworten"}, {M, 3, "kommentare insgesamt"},
+	{M, 3, "netiquette"}, {M, 3, "so können sie kommentieren"},
 	{X, 2, "anzeige"}, {X, 2, "werbung"},
 	{R, 3, "das könnte sie auch interessieren"},
 	{R, 3, "auch interessant"}, {R, 3, "ähnliche artikel"},

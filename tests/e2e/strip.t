@@ -79,6 +79,10 @@ out=$(pith-strip "$TMP/reac.html")
 contains "$out" "La lentille date de 1902" "French comment form: the story is kept"
 lacks "$out" "Vos réactions" "French comment form: 'Vos réactions' is dropped"
 lacks "$out" "Qui êtes-vous" "French comment form: 'Qui êtes-vous ?' is dropped"
+sed 's|<h3>Vos réactions</h3><p>Qui êtes-vous ?</p><p>Votre nom</p>|<p>So können Sie kommentieren:</p><p>Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.</p>|' "$TMP/reac.html" > "$TMP/netiq.html"
+out=$(pith-strip "$TMP/netiq.html")
+lacks "$out" "Netiquette" "German comment rules (Netiquette) are dropped"
+lacks "$out" "So können Sie kommentieren" "'So können Sie kommentieren' is dropped"
 
 # JSON: metadata from JSON-LD, OpenGraph, canonical link
 json=$(pith-strip -f json "$EX/article.html")

@@ -842,15 +842,8 @@ walk_element(struct walker *w, const GumboNode *n)
 	char mdbuf[16];
 	const char *href = NULL;
 
-	if (t == GUMBO_TAG_TITLE) {
-		if (n->v.element.children.length > 0 && w->l->title == NULL) {
-			const GumboNode *c = n->v.element.children.data[0];
-
-			if (c->type == GUMBO_NODE_TEXT)
-				w->l->title = c->v.text.text;
-		}
-		return;
-	}
+	if (t == GUMBO_TAG_TITLE)
+		return;		/* the page's name, not its text (meta.c) */
 	if (skipped_tag(t))
 		return;
 	if (t == GUMBO_TAG_NOSCRIPT && noscript_holds_markup(n))

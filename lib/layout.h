@@ -80,7 +80,6 @@ struct pith_layout {
 	size_t show_hidden_above; /* walk hidden elements with more text */
 	size_t hidden_skipped;	/* hidden elements not walked */
 	size_t hidden_bytes;	/* text bytes inside them */
-	const char *title;	/* <title> text (in the tree) */
 	/* The page's address, joined with its <base href>, for link and
 	 * image targets (libcurl's CURLU), or NULL. */
 	struct Curl_URL *base;
